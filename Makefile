@@ -1,0 +1,45 @@
+# Two entry points for people: `make serve` and `make test`. Both install what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build deps system-deps unit docs-test browser-test pyodide-test bench fuzz clean
+
+# Python environment: rebuilt when pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[docs,test]'
+	touch $@
+
+# Front-end runtime (Pyodide, the browser crypto library), pinned in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+system-deps:
+	scripts/ensure-system-packages.sh
+
+deps: $(BIN)/.installed node_modules/.package-lock.json
+
+build: deps
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs build --strict --quiet
+
+serve: build
+	@echo "Serving the help centre at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory site
+
+test: deps system-deps
+	$(BIN)/python -m pytest
+
+unit: deps
+	$(BIN)/python -m pytest tests/unit
+
+bench: deps
+	$(BIN)/python scripts/bench_core.py
+
+clean:
+	rm -rf site build *.egg-info .pytest_cache

@@ -1,0 +1,46 @@
+"""Base64 decoding with PHP's `base64_decode($s, true)` semantics, which GLPI relies on.
+
+PHP's strict mode skips whitespace, rejects any other character outside the alphabet, rejects
+data after "=" and a final group of one character, and accepts missing padding.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+
+ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+STANDARD_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+
+
+@dataclass(frozen=True)
+class Base64Error:
+    reason: str  # "invalid-character" | "bad-padding" | "truncated"
+    position: int = -1
+    character: str = ""
+
+
+def is_canonical(text: str) -> bool:
+    """Padded standard base64 with nothing else: the form GLPI and GLPI Network produce."""
+    return len(text) % 4 == 0 and STANDARD_BASE64.fullmatch(text) is not None
+
+
+def php_strict_decode(text: str) -> bytes | Base64Error:
+    data = "".join(ch for ch in text if ch not in " \t\r\n")
+    body = data.rstrip("=")
+    for position, ch in enumerate(body):
+        if ch not in ALPHABET:
+            if ch == "=":
+                return Base64Error("bad-padding", position, ch)
+            return Base64Error("invalid-character", position, ch)
+    padding = len(data) - len(body)
+    if len(body) % 4 == 1:
+        return Base64Error("truncated", len(body))
+    if padding and (padding > 2 or (len(body) + padding) % 4):
+        return Base64Error("bad-padding", len(body))
+    try:
+        return base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
+    except binascii.Error:  # pragma: no cover - excluded by the checks above
+        return Base64Error("invalid-character")

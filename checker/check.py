@@ -1,0 +1,109 @@
+"""`check`: one verdict on whatever was pasted or read. Pure: text or bytes in, a Report out."""
+
+from __future__ import annotations
+
+from .base64_strict import php_strict_decode
+from .findings import spec
+from .identify import binary_shape, key_vs_keyfile, lookalike_finding, text_shape
+from .paste_repair import repair
+from .registration_key import check_format
+from .report import Finding, Report, status_from
+
+MAX_INPUT_CHARS = 64 * 1024  # no GLPI secret comes near; past this we stop reading
+JSON_OBJECT_BASE64_PREFIX = "eyJ"  # base64 of '{"': how every registration key starts
+# Repairs that only make sense for a base64 key: dropped when the input turns out to be else.
+BASE64_ONLY_REPAIRS = {"paste-missing-padding", "paste-urlsafe-alphabet"}
+
+
+def check(value: str | bytes | bytearray) -> Report:
+    report = _check(value)
+    if report.kind != "registration-key":
+        report.findings = [f for f in report.findings if f.code not in BASE64_ONLY_REPAIRS]
+    return report
+
+
+def _check(value: str | bytes | bytearray) -> Report:
+    if isinstance(value, (bytes, bytearray)):
+        if len(value) > MAX_INPUT_CHARS:
+            return _too_long(len(value), "bytes")
+        try:
+            value = bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            return _binary(bytes(value))
+    if len(value) > MAX_INPUT_CHARS:
+        return _too_long(len(value), "characters")
+    return _check_text(value)
+
+
+def _too_long(size: int, unit: str) -> Report:
+    finding = spec("input-too-long").finding(
+        f"{size:,} {unit}; the checker reads at most {MAX_INPUT_CHARS:,}.")
+    return Report("unknown", "error", findings=[finding])
+
+
+def _binary(data: bytes) -> Report:
+    shape = binary_shape(data, "Read")
+    if shape and shape[0] == "glpicrypt-key":
+        return Report("glpicrypt-key", "error", findings=[shape[1], key_vs_keyfile()])
+    finding = spec("input-binary").finding(f"{len(data)} bytes that are not UTF-8 text.")
+    return Report("unknown", "error", findings=[finding])
+
+
+def _check_text(text: str) -> Report:
+    repaired = repair(text)
+    findings: list[Finding] = list(repaired.findings)
+    candidate = repaired.text
+    if not candidate:
+        empty = spec("identified-empty").finding(
+            "Nothing left once whitespace was removed." if text else "The input is empty.")
+        return Report("empty", "error", findings=[f for f in findings if f.severity != "info"] + [empty])
+
+    lookalike = lookalike_finding(candidate)
+    if lookalike:
+        kind = "registration-key" if candidate.startswith(JSON_OBJECT_BASE64_PREFIX) else "unknown"
+        return Report(kind, "error", findings=findings + [lookalike])
+
+    shape = text_shape(repaired.joined, repaired.labels)
+    if shape:
+        kind, finding = shape
+        extra = [key_vs_keyfile()] if kind == "glpicrypt-key" else []
+        return Report(kind, "error", findings=findings + [finding] + extra)
+
+    decoded = php_strict_decode(candidate)
+    key = check_format(candidate, decoded)
+    if key.well_formed and not repaired.ambiguous:
+        findings += key.findings
+        status = status_from(findings, well_formed=True)
+        return Report("registration-key", status, normalized=candidate, findings=findings,
+                      fields=key.fields)
+
+    if len(repaired.pieces) > 1 and not key.well_formed:
+        findings = [f for f in findings if f.code != "paste-line-breaks"]
+        findings.append(spec("paste-several-values").finding(
+            f"{len(repaired.pieces)} values separated by whitespace; joined, they do not decode "
+            "to a registration key."))
+        return Report(_kind_of_damaged(candidate, key.decoded), "error", findings=findings)
+
+    if isinstance(decoded, bytes) and key.document is None and not _looks_like_json(decoded):
+        shape = binary_shape(decoded, "Decodes from base64 to")
+        if shape:
+            kind, finding = shape
+            return Report(kind, "error", findings=findings + [finding, key_vs_keyfile()])
+
+    kind = _kind_of_damaged(candidate, key.decoded)
+    if kind == "unknown":
+        findings.append(spec("identified-unknown").finding(
+            f"{len(candidate)} characters that match no GLPI secret's shape."))
+    return Report(kind, "error", findings=findings + key.findings,
+                  fields=key.fields if kind == "registration-key" else None)
+
+
+def _looks_like_json(decoded: bytes) -> bool:
+    return decoded.lstrip()[:1] in (b"{", b"[", b'"')
+
+
+def _kind_of_damaged(candidate: str, decoded: bytes | None) -> str:
+    """A damaged registration key is still a registration key: say so, with what is wrong."""
+    if candidate.startswith(JSON_OBJECT_BASE64_PREFIX) or (decoded is not None and _looks_like_json(decoded)):
+        return "registration-key"
+    return "unknown"

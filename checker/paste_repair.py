@@ -1,0 +1,202 @@
+"""Undo what copy and paste does to a base64 key. Pure text in, text and findings out.
+
+Each repair is unambiguous on its own: base64 never holds whitespace, quotes, a colon, "%",
+invisible characters, or both alphabets at once, so removing or translating them cannot
+change a real key. Where two readings remain, a finding says so and nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .findings import spec
+from .report import Finding
+
+INVISIBLE = {
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "BYTE ORDER MARK",
+    "\u00ad": "SOFT HYPHEN",
+    "\u180e": "MONGOLIAN VOWEL SEPARATOR",
+}
+# Shown as spaces, so they are whitespace to remove, but a plain strip() would miss the why.
+NO_BREAK_SPACES = {"\u00a0": "NO-BREAK SPACE", "\u202f": "NARROW NO-BREAK SPACE",
+                   "\u2007": "FIGURE SPACE"}
+BIDI_CONTROLS = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u201d": "\u201d",
+               "\u2018": "\u2019", "\u2019": "\u2019", "\u201e": "\u201c", "\u00ab": "\u00bb",
+               "\u00bb": "\u00ab", "\u2039": "\u203a", "\u201a": "\u2018"}
+QUOTE_CHARS = "".join(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()))
+
+# A label is words before a colon (never in base64), or an identifier before "=" that is
+# followed by more text ("=" is only ever trailing padding in base64).
+LABEL_COLON = re.compile(r"^\s*([^\s:][^:\n]{0,60}?)\s*:\s*(?=\S)", re.UNICODE)
+LABEL_EQUALS = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_.\- ]{0,60}?)\s*=\s*(?=[^=\s])")
+PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+BASE64_STANDARD_ONLY = set("+/")
+BASE64_URLSAFE_ONLY = set("-_")
+TOKEN_SEPARATOR = re.compile(r"\s+")
+
+
+@dataclass
+class Repaired:
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    # The whitespace-separated pieces before joining, for the "several values" check.
+    pieces: list[str] = field(default_factory=list)
+    # True when a repair could not be made safely (the text must not be used as a key).
+    ambiguous: bool = False
+    labels: list[str] = field(default_factory=list)
+    # The text once unwrapped, before any alphabet or padding change: tokens are judged on it.
+    joined: str = ""
+
+
+def _char_names(chars: dict[str, int]) -> str:
+    return ", ".join(
+        f"{count} × U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}" for ch, count in chars.items()
+    )
+
+
+def _count(text: str, wanted) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch in wanted:
+            counts[ch] = counts.get(ch, 0) + 1
+    return counts
+
+
+def remove_invisible(text: str, out: Repaired) -> str:
+    bidi = _count(text, BIDI_CONTROLS)
+    if bidi:
+        out.findings.append(spec("paste-bidi-controls").finding(
+            f"Found {_char_names(bidi)}. They were removed for the rest of this check, "
+            "but the text you copied may not be what it looks like."))
+        out.ambiguous = True
+        text = "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+    hidden = _count(text, INVISIBLE.keys() | NO_BREAK_SPACES.keys())
+    if hidden:
+        out.findings.append(spec("paste-invisible-characters").finding(f"Removed {_char_names(hidden)}."))
+        text = "".join(" " if ch in NO_BREAK_SPACES else ch for ch in text if ch not in INVISIBLE)
+    return text
+
+
+def strip_surrounding(text: str, out: Repaired) -> str:
+    """Whitespace, quotes and labels around the key, peeled until nothing changes."""
+    stripped_ws = quoted = False
+    labels: list[str] = []
+    while True:
+        before = text
+        if text != text.strip():
+            stripped_ws = True
+            text = text.strip()
+        if text.startswith("```") and text.endswith("```") and len(text) > 6:
+            text, quoted = _unfence(text[3:-3]), True
+        elif len(text) >= 2 and text[0] in QUOTE_CHARS and text[-1] in QUOTE_CHARS:
+            text, quoted = text[1:-1], True
+        elif text and (text[0] in QUOTE_CHARS or text[-1] in QUOTE_CHARS):
+            text, quoted = text.strip(QUOTE_CHARS), True
+        label = LABEL_COLON.match(text) or LABEL_EQUALS.match(text)
+        if label and _is_label(label.group(1)):
+            labels.append(label.group(1).strip())
+            text = text[label.end():]
+        if text == before:
+            break
+    out.labels.extend(labels)
+    if labels:
+        out.findings.append(spec("paste-label").finding(
+            "Removed the label " + ", then ".join(f"\"{label}\"" for label in labels) + "."))
+    if quoted:
+        out.findings.append(spec("paste-quotes").finding("Removed the quotes around the key."))
+    if stripped_ws:
+        out.findings.append(spec("paste-surrounding-whitespace").finding(
+            "Removed whitespace before or after the key. GLPI's web form would trim it too "
+            "(GLPI 10.0 and later); `config:set` and GLPI 9.5 would keep it."))
+    return text
+
+
+def _unfence(body: str) -> str:
+    """The inside of a Markdown code fence, without its info string ("```text")."""
+    info, newline, rest = body.partition("\n")
+    if newline and re.fullmatch(r"[A-Za-z0-9_+-]{0,20}", info.strip()):
+        return rest
+    return body
+
+
+def _is_label(candidate: str) -> bool:
+    # A label is prose or an identifier; a long unbroken base64-looking run is not.
+    return bool(candidate) and (len(candidate) <= 40 or " " in candidate)
+
+
+def decode_percent(text: str, out: Repaired) -> str:
+    escapes = PERCENT_ESCAPE.findall(text)
+    if not escapes:
+        return text
+    decoded = PERCENT_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    names = sorted({f"%{e.upper()}" for e in escapes})
+    out.findings.append(spec("paste-url-encoded").finding(f"Decoded {', '.join(names)}."))
+    return decoded
+
+
+def join_lines(text: str, out: Repaired) -> str:
+    pieces = TOKEN_SEPARATOR.split(text)
+    out.pieces = [p for p in pieces if p]
+    if len(out.pieces) <= 1:
+        return text
+    lines = text.split("\n")
+    if len(lines) > 1:
+        ending = "Windows (CRLF)" if "\r\n" in text else "Unix (LF)"
+        widths = [len(line.rstrip("\r").strip()) for line in lines if line.strip()]
+        detail = f"Joined {len(widths)} lines with {ending} line endings"
+        if len(widths) > 2 and len(set(widths[:-1])) == 1 and widths[-1] <= widths[0]:
+            detail += f", wrapped at {widths[0]} columns"
+            if widths[0] in (64, 76):
+                detail += " (as mail and PEM tools do)"
+        if any(line[:1] in (" ", "\t") for line in lines[1:] if line.strip()):
+            detail += ", indented"
+        detail += "."
+    else:
+        detail = f"Removed {len(out.pieces) - 1} run(s) of spaces inside the key."
+    out.findings.append(spec("paste-line-breaks").finding(detail))
+    return "".join(out.pieces)
+
+
+def fix_alphabet(text: str, out: Repaired) -> str:
+    has_urlsafe = any(ch in BASE64_URLSAFE_ONLY for ch in text)
+    if not has_urlsafe:
+        return text
+    if any(ch in BASE64_STANDARD_ONLY for ch in text):
+        out.findings.append(spec("base64-mixed-alphabets").finding(
+            "Found both \"+\" or \"/\" and \"-\" or \"_\"."))
+        out.ambiguous = True
+        return text
+    out.findings.append(spec("paste-urlsafe-alphabet").finding(
+        "Translated \"-\" to \"+\" and \"_\" to \"/\"."))
+    return text.translate(str.maketrans("-_", "+/"))
+
+
+def restore_padding(text: str, out: Repaired) -> str:
+    body = text.rstrip("=")
+    missing = -len(body) % 4
+    if missing in (1, 2) and text == body and re.fullmatch(r"[A-Za-z0-9+/]+", body):
+        out.findings.append(spec("paste-missing-padding").finding(
+            f"Added {missing} \"=\" at the end."))
+        return body + "=" * missing
+    return text
+
+
+def repair(text: str) -> Repaired:
+    """Apply every paste repair in the order paste damage happens to be layered."""
+    out = Repaired(text)
+    text = remove_invisible(text, out)
+    text = strip_surrounding(text, out)
+    text = decode_percent(text, out)
+    text = out.joined = join_lines(text, out)
+    text = fix_alphabet(text, out)
+    text = restore_padding(text, out)
+    out.text = text
+    return out

@@ -1,0 +1,91 @@
+"""Is this text a well-formed GLPI Network registration key?
+
+GLPI documents the key as base64 of a JSON string holding a `signature` member, and never
+checks more (glpi-facts §1). So neither length nor the other members are enforced here.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .base64_strict import Base64Error, php_strict_decode
+from .findings import spec
+from .report import Finding
+
+
+@dataclass
+class KeyFormat:
+    well_formed: bool
+    decoded: bytes | None = None
+    document: Any = None  # the parsed JSON, when there is one
+    findings: list[Finding] = field(default_factory=list)
+    fields: dict[str, Any] | None = None
+
+
+def describe_char(ch: str) -> str:
+    printable = ch if ch.isprintable() and not ch.isspace() else ""
+    shown = f"\"{printable}\" " if printable else ""
+    return f"{shown}(U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')})"
+
+
+def base64_failure(text: str, error: Base64Error) -> Finding:
+    if error.reason == "invalid-character":
+        return spec("base64-invalid-character").finding(
+            f"Character {error.position + 1} of {len(text)} is {describe_char(error.character)}.")
+    if error.reason == "truncated":
+        return spec("base64-truncated").finding(
+            f"{len(text)} characters: base64 text of a complete value cannot be {len(text.rstrip('='))} "
+            "characters long before its padding.")
+    return spec("base64-bad-padding").finding(
+        f"\"=\" found at character {error.position + 1} of {len(text)}.")
+
+
+def signature_length(signature: str) -> str:
+    decoded = php_strict_decode(signature)
+    if isinstance(decoded, bytes) and decoded:
+        return f"{len(decoded)} bytes once base64-decoded ({len(signature)} characters)"
+    return f"{len(signature)} characters (not base64)"
+
+
+def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFormat:
+    decoded = php_strict_decode(text) if decoded is None else decoded
+    if isinstance(decoded, Base64Error):
+        return KeyFormat(False, findings=[base64_failure(text, decoded)])
+    result = KeyFormat(False, decoded=decoded)
+    try:
+        document_text = decoded.decode("utf-8")
+    except UnicodeDecodeError:
+        result.findings.append(spec("key-not-utf8").finding(
+            f"Decodes to {len(decoded)} bytes of binary data."))
+        return result
+    try:
+        document = json.loads(document_text)
+    except (ValueError, RecursionError):
+        preview = document_text[:40].encode("unicode_escape").decode("ascii")
+        result.findings.append(spec("key-not-json").finding(
+            f"Decodes to {len(document_text)} characters of text starting \"{preview}\"."))
+        return result
+    result.document = document
+    if not isinstance(document, dict):
+        result.findings.append(spec("key-not-object").finding(
+            f"Decodes to a JSON {type(document).__name__.replace('dict', 'object')}."))
+        return result
+    result.fields = {name: value for name, value in document.items() if name != "signature"}
+    if "signature" not in document:
+        names = ", ".join(sorted(document)) or "none"
+        result.findings.append(spec("key-signature-missing").finding(f"Members found: {names}."))
+        return result
+    signature = document["signature"]
+    if not isinstance(signature, str) or not signature:
+        result.findings.append(spec("key-signature-empty").finding(
+            f"\"signature\" is {json.dumps(signature)[:40]}."))
+        return result
+    result.well_formed = True
+    result.findings.append(spec("key-signature").finding(f"Signature of {signature_length(signature)}."))
+    members = ", ".join(sorted(result.fields)) or "no other members"
+    result.findings.append(spec("key-well-formed").finding(
+        f"{len(text)} characters, decoding to a JSON object with a signature and {members}."))
+    return result
