@@ -1,0 +1,232 @@
+"""MkDocs hook: generate the two catalogue reference pages at build time.
+
+- reference/findings.md from `checker.findings.CATALOGUE`, grouped by `GROUPS`;
+- reference/scenarios.md from `checker.simulation.scenarios.SCENARIOS`.
+
+The catalogues are the only copy of their text: the pages are never written by hand and never
+stored in docs/. Each entry gets a heading whose anchor id is exactly its code or scenario id,
+so `reference/findings/#<code>` (a finding's `doc`) and `reference/scenarios/#<id>` resolve.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import logging
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+log = logging.getLogger("mkdocs.hooks.catalogue_pages")
+
+FINDINGS_PAGE = "reference/findings.md"
+SCENARIOS_PAGE = "reference/scenarios.md"
+SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Information"}
+
+
+def _import_checker(config) -> None:
+    """Make the repository's `checker` importable even without an editable install."""
+    root = str(Path(config.config_file_path).resolve().parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+
+
+def on_config(config):
+    _import_checker(config)
+    # `mkdocs serve` rebuilds when a catalogue changes, not only when docs/ does.
+    checker_dir = str(Path(config.config_file_path).resolve().parent / "checker")
+    if checker_dir not in config.watch:
+        config.watch.append(checker_dir)
+    return config
+
+
+# Titles of the pages the generated ones link to, read from the nav (filled by on_nav).
+_nav_titles: dict[str, str] = {}
+
+
+def on_files(files, config):
+    for src_uri in (FINDINGS_PAGE, SCENARIOS_PAGE):
+        if files.get_file_from_path(src_uri) is not None:
+            raise RuntimeError(f"docs/{src_uri} is generated from a catalogue; delete the hand-written copy")
+        # The content is filled in by on_page_markdown, once the nav gives the linked pages' titles.
+        files.append(File.generated(config, src_uri, content=f"# {src_uri}\n"))
+    return files
+
+
+def on_nav(nav, config, files):
+    _nav_titles.clear()
+    for page in nav.pages:
+        if page.title:
+            _nav_titles[page.file.src_uri] = page.title
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri == FINDINGS_PAGE:
+        return findings_markdown()
+    if page.file.src_uri == SCENARIOS_PAGE:
+        return scenarios_markdown()
+    return markdown
+
+
+# --- Text helpers ------------------------------------------------------------------------------
+
+def prose(text: str) -> str:
+    """Catalogue text as Markdown: code spans kept, anything else HTML-escaped (e.g. `<path>`)."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # unbalanced back quotes: escape everything
+        return html.escape(text, quote=False)
+    return "`".join(part if index % 2 else html.escape(part, quote=False)
+                    for index, part in enumerate(parts))
+
+
+def heading_text(text: str) -> str:
+    # "{" would be read by attr_list as the start of an attribute list.
+    return prose(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def link_from(page: str, target_md: str) -> str:
+    """A relative Markdown link from generated `page` to `target_md`, both docs-relative paths."""
+    return posixpath.relpath(target_md, posixpath.dirname(page))
+
+
+def url_to_md(url: str) -> str:
+    """Site-relative directory URL ("troubleshooting/unable-to-fetch/") to its source path."""
+    path, _, anchor = url.partition("#")
+    path = path.strip("/")
+    md = f"{path}.md" if path else "index.md"
+    return md + (f"#{anchor}" if anchor else "")
+
+
+def page_title(md_path: str) -> str:
+    """The linked page's title in the nav, or its path when it is not in the nav."""
+    path = md_path.partition("#")[0]
+    return _nav_titles.get(path, path)
+
+
+GITHUB_ITEM = re.compile(r"^https://github\.com/([\w.-]+/[\w.-]+)/(pull|issues|blob|tree|commit)/(.+)$")
+
+
+def source_label(url: str) -> str:
+    """"glpi-project/glpi PR #11567" rather than a bare URL; other URLs are shown as they are."""
+    match = GITHUB_ITEM.match(url)
+    if not match:
+        return url
+    repo, kind, rest = match.groups()
+    if kind == "pull":
+        return f"{repo} PR #{rest}"
+    if kind == "issues":
+        return f"{repo} issue #{rest}"
+    if kind in ("blob", "tree"):
+        ref, _, path = rest.partition("/")
+        return f"{repo}: {path or ref}" + (f" ({ref})" if path else "")
+    return f"{repo} commit {rest[:10]}"
+
+
+def sources_list(sources) -> list[str]:
+    return [f"- [{html.escape(source_label(url), quote=False)}]({url})" for url in sources]
+
+
+# --- Findings ----------------------------------------------------------------------------------
+
+def findings_markdown() -> str:
+    from checker.findings import CATALOGUE, GROUPS
+
+    lines = [
+        "# Findings",
+        "",
+        "Every problem or fact the checker can report, with its stable code. The command line "
+        "prints the code in brackets and links here (`More: reference/findings/#<code>`); the "
+        "browser checker links to the same anchors.",
+        "",
+        "This page is generated from the checker's findings catalogue when the site is built, so "
+        "it always matches what the checker says.",
+        "",
+        "| Severity | Meaning |",
+        "|---|---|",
+        "| Error | The input cannot work as it is. |",
+        "| Warning | The input was damaged; the checker repaired it and shows the repaired value. |",
+        "| Information | A fact worth knowing; nothing to fix. |",
+        "",
+    ]
+    for group, group_title in GROUPS.items():
+        specs = [spec for spec in CATALOGUE.values() if spec.group == group]
+        if not specs:
+            continue
+        lines += [f"## {heading_text(group_title)} {{#group-{group}}}", ""]
+        for spec in specs:
+            lines += [
+                f"### `{spec.code}`: {heading_text(spec.title)} {{#{spec.code}}}",
+                "",
+                f"**Severity:** {SEVERITY_LABELS.get(spec.severity, spec.severity)}",
+                "",
+                prose(spec.explanation),
+                "",
+                f"**Fix:** {prose(spec.fix)}",
+                "",
+            ]
+            if spec.see_also:
+                links = ", ".join(f"[{page_title(path)}]({link_from(FINDINGS_PAGE, path)})"
+                                  for path in spec.see_also)
+                lines += [f"**See also:** {links}", ""]
+            if spec.sources:
+                lines += ["**Sources:**", "", *sources_list(spec.sources), ""]
+    return "\n".join(lines)
+
+
+# --- Scenarios ---------------------------------------------------------------------------------
+
+def load_scenarios():
+    """`(VERSIONS, SCENARIOS)`, or None while the simulation package has no scenarios module yet."""
+    try:
+        module = importlib.import_module("checker.simulation.scenarios")
+    except ModuleNotFoundError as error:
+        if error.name not in ("checker.simulation", "checker.simulation.scenarios"):
+            raise  # a real import error inside the module must fail the build
+        return None
+    return module.VERSIONS, module.SCENARIOS
+
+
+def scenarios_markdown() -> str:
+    lines = [
+        "# Scenarios",
+        "",
+        "The situations the simulator reproduces, each with the GLPI versions it applies to, its "
+        "cause, its fix, the sources it is built from and the troubleshooting page that tells "
+        "more. Run one from the command line with `glpi-keycheck simulate SCENARIO --glpi-version "
+        "VERSION`, or in the browser on its troubleshooting page.",
+        "",
+        "This page is generated from the checker's scenarios catalogue when the site is built.",
+        "",
+    ]
+    loaded = load_scenarios()
+    if loaded is None:
+        log.warning("checker.simulation.scenarios does not exist yet: reference/scenarios.md lists no scenario")
+        return "\n".join(lines + ["!!! warning \"No scenarios in this build\"", "",
+                                  "    The scenarios catalogue was not found when this site was built.", ""])
+    versions, scenarios = loaded
+    lines += [f"Simulated GLPI versions: {', '.join(f'`{v}`' for v in versions)}.", "",
+              "| Scenario | Title | GLPI versions |", "|---|---|---|"]
+    lines += [f"| [`{s.id}`](#{s.id}) | {heading_text(s.title)} | {', '.join(s.versions)} |"
+              for s in scenarios.values()]
+    lines.append("")
+    for scenario in scenarios.values():
+        doc_md = url_to_md(scenario.doc)
+        lines += [
+            f"## `{scenario.id}`: {heading_text(scenario.title)} {{#{scenario.id}}}",
+            "",
+            f"**GLPI versions:** {', '.join(scenario.versions)}",
+            "",
+            f"**Cause:** {prose(scenario.cause)}",
+            "",
+            f"**Fix:** {prose(scenario.fix)}",
+            "",
+            f"**Read more:** [{page_title(doc_md)}]({link_from(SCENARIOS_PAGE, doc_md)})",
+            "",
+        ]
+        if scenario.sources:
+            lines += ["**Sources:**", "", *sources_list(scenario.sources), ""]
+    return "\n".join(lines)

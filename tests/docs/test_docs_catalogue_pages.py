@@ -1,0 +1,68 @@
+"""The generated reference pages cover both catalogues, and every page the catalogues name exists."""
+
+from __future__ import annotations
+
+import importlib
+from urllib.parse import urljoin
+
+import pytest
+
+from checker.findings import CATALOGUE, FINDINGS_PAGE
+from docs_site import SITE_URL, md_to_url
+
+
+def scenarios():
+    try:
+        return importlib.import_module("checker.simulation.scenarios").SCENARIOS
+    except ModuleNotFoundError as error:
+        pytest.fail(f"the scenarios catalogue is missing: {error}")
+
+
+def test_findings_page_has_an_anchor_per_code(pages):
+    page = pages[FINDINGS_PAGE]
+    missing = [code for code in CATALOGUE if code not in page.ids]
+    assert not missing, f"no heading for: {missing}"
+
+
+def test_findings_page_shows_each_fix_from_the_catalogue(pages):
+    page = pages[FINDINGS_PAGE]
+    # Titles and fixes are catalogue text: the page must show them, not a paraphrase.
+    for spec in CATALOGUE.values():
+        assert spec.title in page.text, spec.code
+
+
+def test_each_finding_doc_points_at_its_anchor(pages):
+    for spec in CATALOGUE.values():
+        url, _, anchor = spec.doc.partition("#")
+        assert anchor in pages[url].ids, spec.doc
+
+
+def test_every_see_also_page_exists(site):
+    missing = [f"{spec.code}: {path}" for spec in CATALOGUE.values() for path in spec.see_also
+               if not (site / md_to_url(path).partition("#")[0] / "index.html").is_file()]
+    assert not missing, missing
+
+
+def test_scenarios_page_has_an_anchor_per_scenario(pages):
+    page = pages["reference/scenarios/"]
+    missing = [scenario_id for scenario_id in scenarios() if scenario_id not in page.ids]
+    assert not missing, f"no heading for: {missing}"
+
+
+def test_every_scenario_doc_page_exists(pages):
+    missing = []
+    for scenario in scenarios().values():
+        url, _, anchor = scenario.doc.partition("#")
+        if url not in pages:
+            missing.append(f"{scenario.id}: {scenario.doc}")
+        elif anchor and anchor not in pages[url].ids:
+            missing.append(f"{scenario.id}: {scenario.doc} (no anchor)")
+    assert not missing, missing
+
+
+def test_scenarios_page_links_each_scenario_to_its_troubleshooting_page(pages):
+    page = pages["reference/scenarios/"]
+    links = {urljoin(SITE_URL + page.url, e.attrs["href"]) for e in page.elements
+             if e.tag == "a" and "href" in e.attrs}
+    for scenario in scenarios().values():
+        assert urljoin(SITE_URL, scenario.doc) in links, scenario.id
