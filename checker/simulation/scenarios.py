@@ -1,0 +1,270 @@
+"""The scenarios catalogue: every situation the simulator can play, defined once.
+
+The simulator (checker.simulation.engine), the CLI, the browser and the generated reference page
+(docs/reference/scenarios.md) all read this catalogue. Ids are stable: never rename one.
+Every cause and fix comes from the fact sheet (glpi-facts.md) and the user reports
+(user-pains.md); `sources` points at the GLPI code, issues and pull requests behind them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+VERSIONS = ("9.5", "10.0", "11.0")
+
+GLPI = "https://github.com/glpi-project/glpi"
+NET11 = f"{GLPI}/blob/0042059c82075d3223c145cb3609a83019fc0cd2/src/GLPINetwork.php"
+NET95 = f"{GLPI}/blob/13d78f8531f4105a679d6fd4925f0b89690eec8c/inc/glpinetwork.class.php"
+KEY11 = f"{GLPI}/blob/0042059c82075d3223c145cb3609a83019fc0cd2/src/GLPIKey.php"
+KEY95 = f"{GLPI}/blob/acdbaecda53b2f206390f865d97b8469cc4b4e64/inc/glpikey.class.php"
+TPL11 = (f"{GLPI}/blob/01c8c229fa55d97d2a9e82e2a4b9b8501ac8c306/templates/pages/setup/general/"
+         "glpinetwork_setup.html.twig")
+VIEW10 = f"{GLPI}/blob/0286ddd1bf07e94de99f456246de9af6dbe295e6/src/Marketplace/View.php"
+CTRL10 = f"{GLPI}/blob/0dd179ccfcb79d35a99d66259a3e7c861fe84ab6/src/Marketplace/Controller.php"
+MPFRONT = f"{GLPI}/blob/0a1cefc49b17df1ed0c5a617fc4773336371e9be/front/marketplace.php"
+SETCMD = f"{GLPI}/blob/12619d0804227aafb5ff1cfd5fe61eb9c83f2e90/src/Console/Config/SetCommand.php"
+DLCMD = (f"{GLPI}/blob/01694672b3c6990cb44c47e55c44033bb61d3b4f/src/Console/Marketplace/"
+         "DownloadCommand.php")
+
+
+def issue(number: int) -> str:
+    return f"{GLPI}/issues/{number}"
+
+
+def pull(number: int) -> str:
+    return f"{GLPI}/pull/{number}"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    versions: tuple[str, ...]
+    cause: str
+    fix: str
+    sources: tuple[str, ...]  # URLs (GLPI issues/PRs/code)
+    doc: str  # site-relative troubleshooting URL, e.g. "troubleshooting/unable-to-fetch/"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "versions": list(self.versions),
+            "cause": self.cause,
+            "fix": self.fix,
+            "sources": list(self.sources),
+            "doc": self.doc,
+        }
+
+
+SCENARIOS: dict[str, Scenario] = {}
+
+
+def _define(id: str, title: str, versions: tuple[str, ...], cause: str, fix: str,
+            sources: tuple[str, ...], doc: str) -> Scenario:
+    assert id not in SCENARIOS, id
+    assert versions and set(versions) <= set(VERSIONS), (id, versions)
+    assert doc.endswith("/") and not doc.startswith("/"), (id, doc)
+    scenario = Scenario(id, title, versions, cause, fix, sources, doc)
+    SCENARIOS[id] = scenario
+    return scenario
+
+
+def get_scenario(scenario_id: str) -> Scenario:
+    """The scenario, or a ValueError that lists the valid ids."""
+    try:
+        return SCENARIOS[scenario_id]
+    except KeyError:
+        raise ValueError(f"Unknown scenario {scenario_id!r}. Valid scenarios: "
+                         f"{', '.join(SCENARIOS)}.") from None
+
+
+_define(
+    "valid", "A valid key with a running subscription", VERSIONS,
+    "Nothing is wrong: GLPI decrypts the stored key, GLPI Network answers is_valid true with a "
+    "running subscription, and the Marketplace opens.",
+    "Nothing to fix. GLPI keeps the answer for one day; opening the GLPI Network tab refreshes it.",
+    (NET11, NET95, VIEW10),
+    "tutorials/register/",
+)
+_define(
+    "invalid-key", "GLPI Network says the key is invalid", VERSIONS,
+    "GLPI sent the key and GLPI Network answered is_valid false without a message of its own. "
+    "GLPI only forwards the key: every check of it happens on the server.",
+    "Copy the key again from the GLPI Network portal (services.glpi-network.com) and paste it "
+    "in Setup > General > GLPI Network. Check it first with the key checker.",
+    (NET11, NET95, VIEW10),
+    "troubleshooting/key-invalid/",
+)
+_define(
+    "terminated-subscription", "The key belongs to a terminated subscription", VERSIONS,
+    "GLPI Network answered is_valid true, but subscription.is_running is false. The Marketplace "
+    "goes offline with \"Your GLPI Network subscription has been terminated.\"",
+    "Renew the subscription on GLPI Network, then open the GLPI Network tab so GLPI fetches the "
+    "new answer instead of the one it cached.",
+    (NET11, VIEW10),
+    "troubleshooting/terminated-subscription/",
+)
+_define(
+    "server-message", "GLPI Network sends its own message", VERSIONS,
+    "The answer carries a validation_message. GLPI shows it verbatim instead of its own text. "
+    "The real server's messages are not public: the simulator's wording is the model's.",
+    "Do what the message says; if it is unclear, contact GLPI Network support with the message.",
+    (NET11, NET95, issue(7411), issue(7423)),
+    "troubleshooting/key-invalid/",
+)
+_define(
+    "dns-failure", "The GLPI server cannot resolve services.glpi-network.com", VERSIONS,
+    "cURL fails before any HTTP exchange (\"Resolving timed out after 5000 milliseconds\"). The "
+    "services check fails and the registration call returns nothing, so GLPI shows \"Unable to "
+    "fetch registration information.\" Nothing is cached, so every page retries.",
+    "Fix the GLPI server's DNS resolver or firewall so it resolves and reaches "
+    "services.glpi-network.com on HTTPS (port 443), or set up the proxy in Setup > General > "
+    "System. Pinning the address in /etc/hosts is fragile.",
+    (issue(14911), issue(15219), issue(14957), issue(22679), pull(7485)),
+    "troubleshooting/services-unreachable/",
+)
+_define(
+    "proxy-failure", "GLPI cannot connect through the configured proxy", VERSIONS,
+    "A proxy is set in Setup > General > System, and cURL cannot connect to it. GLPI's error "
+    "becomes \"Failed to connect to the proxy server (…)\" and registration fails with \"Unable "
+    "to fetch registration information.\" The proxy setting applies to every outgoing request.",
+    "Check the proxy name, port, user and password in Setup > General > System, and that the "
+    "proxy lets the GLPI server reach services.glpi-network.com on port 443.",
+    (issue(22020), pull(7485), NET11),
+    "troubleshooting/proxy-connect-failed/",
+)
+_define(
+    "http-400-html", "The registration call gets an HTML \"400 Bad Request\" page", VERSIONS,
+    "The key GLPI sends is damaged (a maintainer's diagnosis: corrupted during a decrypt/encrypt "
+    "step of a migration). The server answers with an HTML error page, which is not JSON, so "
+    "GLPI shows \"Unable to fetch registration information.\" and logs the HTML.",
+    "Click \"Remove registration key\" (GLPI 11) or empty the field and save, then paste the key "
+    "again from the GLPI Network portal.",
+    (issue(11995), NET11),
+    "troubleshooting/unable-to-fetch/",
+)
+_define(
+    "rate-limited", "GLPI Network answers \"Too Many Attempts.\"", VERSIONS,
+    "GLPI Network rate-limits its API. The offers call, made for each plugin card of the "
+    "Marketplace, gets {\"message\": \"Too Many Attempts.\"}: GLPI logs \"Unable to fetch offers "
+    "information.\", shows no offer badges, and does not cache the failure, so each card asks "
+    "again and the Marketplace is slow.",
+    "Wait and reload: a successful answer is cached for one hour. Make sure several GLPI "
+    "instances or scripts do not share one public address and hammer the API.",
+    (issue(11548), NET11),
+    "troubleshooting/too-many-attempts/",
+)
+_define(
+    "keyfile-missing", "config/glpicrypt.key is missing", VERSIONS,
+    "GLPI cannot encrypt the key it is asked to save. GLPI 9.5 throws an uncaught exception: a "
+    "blank page. GLPI 10.0 logs a warning and stores an empty value, so the page reloads with "
+    "an empty field and no message. GLPI 11.0 (after PR #21614) shows the key-file error on "
+    "the GLPI Network tab and hides the form.",
+    "Restore the original glpicrypt.key from a backup. If it is lost, create one with "
+    "`php bin/console security:change_key` (`glpi:security:change_key` on 9.5), then enter every "
+    "encrypted secret again (registration key, SMTP, proxy and LDAP passwords…).",
+    (issue(15203), issue(15136), issue(21382), pull(21614), pull(9729), KEY11, KEY95,
+     "https://github.com/fametec/glpi/issues/47"),
+    "troubleshooting/create-security-key/",
+)
+_define(
+    "keyfile-unreadable", "config/glpicrypt.key cannot be read by the web server", VERSIONS,
+    "The key file exists but PHP cannot read it (owner, mode or SELinux). GLPI 10.0 and 11.0 "
+    "then return the stored value unchanged instead of decrypting it, so GLPI sends the "
+    "still-encrypted value as the registration key and GLPI Network rejects it. GLPI 11.0 also "
+    "shows \"Unable to get security key file contents. Fix file permissions of …\" on the tab. "
+    "GLPI 9.5 fails with an uncaught exception: a blank page.",
+    "Give the web server user read access to glpicrypt.key (owner and mode, SELinux context), "
+    "then open the GLPI Network tab again.",
+    (pull(21614), issue(11637), KEY11, NET11),
+    "troubleshooting/keyfile-unreadable/",
+)
+_define(
+    "keyfile-wrong-size", "config/glpicrypt.key is not 32 bytes", VERSIONS,
+    "A valid key file holds exactly 32 raw bytes (one more, such as a trailing newline, is "
+    "wrong). GLPI 9.5 does not check the size and libsodium throws an uncaught SodiumException "
+    "when the key is saved: a blank page. GLPI 10.0 logs \"Invalid security key file "
+    "contents.\" and stores an empty value. GLPI 11.0 shows the error on the tab and hides the "
+    "form.",
+    "Restore the original 32-byte file from a backup (copy it as a file, never through a text "
+    "editor). If it is lost, regenerate it with `php bin/console security:change_key` and enter "
+    "the encrypted secrets again.",
+    (issue(7822), issue(8968), issue(9250), pull(9729), pull(21614), KEY11, KEY95),
+    "troubleshooting/invalid-key-file/",
+)
+_define(
+    "key-regenerated", "glpicrypt.key was replaced: the stored key no longer decrypts", VERSIONS,
+    "The key file is valid but is not the one that encrypted the stored registration key (a "
+    "reinstall or an upgrade into a fresh directory created a new one). Decryption fails, GLPI "
+    "logs \"Unable to decrypt string. It may have been crypted with another key.\" and treats "
+    "the registration key as empty: no call to GLPI Network, and the tab asks for a key.",
+    "Put the original glpicrypt.key back if you still have it. Otherwise paste the registration "
+    "key again and re-enter every other encrypted secret (LDAP, mail collectors, SMTP, proxy).",
+    (issue(7838), issue(8188), issue(12999), issue(7746), KEY11),
+    "troubleshooting/unable-to-decrypt/",
+)
+_define(
+    "stale-cache", "The Marketplace still uses yesterday's answer", VERSIONS,
+    "GLPI caches a successful answer for one day under registration_<sha1(key)>_<lang>_informations. "
+    "The Marketplace, the console and the cron job read that cache; only opening the GLPI "
+    "Network tab refreshes it. An answer fetched before the subscription was activated or "
+    "renewed keeps the Marketplace offline for up to 24 hours.",
+    "Open Setup > General > GLPI Network: it always asks GLPI Network again and updates the "
+    "cache. Clearing GLPI's cache works too.",
+    (NET11, NET95, VIEW10, issue(7645)),
+    "troubleshooting/registration-required/",
+)
+_define(
+    "higher-offer-required", "The plugin needs a higher GLPI Network offer", VERSIONS,
+    "The plugin lists required_offers, and the subscription's offer_reference is not among them "
+    "(or the subscription is not running). The Marketplace shows \"You need a superior "
+    "GLPI-Network offer to access to this plugin (…)\". Offer names are decided by GLPI Network; "
+    "the simulator's offer names are the model's.",
+    "Subscribe to one of the offers named in the message on GLPI Network, then open the GLPI "
+    "Network tab so GLPI fetches the new subscription.",
+    (CTRL10, VIEW10, pull(14657)),
+    "troubleshooting/superior-offer/",
+)
+_define(
+    "marketplace-dir-not-writable", "GLPI cannot write to the marketplace directory", VERSIONS,
+    "GLPI_MARKETPLACE_DIR is missing or not writable by the web server user, so GLPI cannot "
+    "download plugins into it and says so (with its own typo, \"markeplace\").",
+    "Create the directory and give the web server user write access (chown/chmod), or download "
+    "and unzip plugin archives by hand.",
+    (CTRL10, VIEW10, "https://github.com/glpi-project/docker-images/issues/264"),
+    "troubleshooting/marketplace-not-writable/",
+)
+_define(
+    "marketplace-disabled", "GLPI_MARKETPLACE_ENABLE turns the Marketplace off", ("10.0", "11.0"),
+    "GLPI_MARKETPLACE_ENABLE is 0. The value is read bit by bit: 1 allows the console commands, "
+    "2 the web Marketplace, 3 both (the default). With 0 the Marketplace page sends you to the "
+    "classic plugins page and the console commands refuse to run.",
+    "If this is not intended, set GLPI_MARKETPLACE_ENABLE to 3 (or 2 for the web only) in "
+    "config/local_define.php or the environment.",
+    (pull(11650), MPFRONT, DLCMD, pull(6933)),
+    "howto/restrict-marketplace/",
+)
+_define(
+    "cli-trailing-newline", "The key was set from the console with a line end", ("10.0", "11.0"),
+    "`php bin/console config:set glpinetwork_registration_key …` stores the value as given, "
+    "without the trim the web form does. A key read from a file saved on Windows keeps its "
+    "carriage return, which then travels inside the X-Registration-Key header.",
+    "Set the key again without line ends: paste it in the web form (which trims), or use "
+    "`php bin/console config:set glpinetwork_registration_key \"$(tr -d '\\r\\n' < key.txt)\"`.",
+    (pull(11567), SETCMD, issue(11995)),
+    "howto/set-key-cli/",
+)
+_define(
+    "my-key", "Your own key, in place of the demonstration key", VERSIONS,
+    "The run starts from the key you pasted, checked first by the key checker. GLPI's side is "
+    "simulated exactly; GLPI Network's answer is the model's: a malformed key is rejected, and "
+    "for a well-formed key only the real server knows the answer.",
+    "Follow the first failing step's fix. If every step passes, register the key in GLPI and "
+    "open the GLPI Network tab to get the real server's answer.",
+    (NET11, NET95, pull(11567)),
+    "troubleshooting/",
+)
+
+REQUIRES_KEY = frozenset({"my-key"})  # scenarios that only make sense with the admin's key
