@@ -1,0 +1,132 @@
+// The key checker: a live verdict on whatever is pasted, as you type.
+import { copyText, docLink, errorBox, findingList, h, renderState } from "./dom.js";
+import { isReady, request, watch } from "./runtime.js";
+import { lastSimulation } from "./simulator-ui.js";
+
+const DEBOUNCE_MS = 150;
+
+const KIND_LABELS = {
+  "registration-key": "a GLPI Network registration key",
+  "glpicrypt-key": "glpicrypt.key material (GLPI's encryption key, not a registration key)",
+  "encrypted-value": "a value encrypted by GLPI (as stored in its database)",
+  "instance-uid": "an instance UID or a GLPI token",
+  "api-token": "a GLPI API token",
+  empty: "nothing",
+  unknown: "not something the checker recognises",
+};
+
+function headline(report) {
+  if (report.kind === "registration-key") {
+    if (report.status === "ok") return "Well-formed GLPI Network registration key.";
+    if (report.status === "warning") return "Well-formed once repaired: use the repaired key below.";
+    return "A damaged registration key: it cannot work as pasted.";
+  }
+  if (report.kind === "empty") return "Nothing to check yet.";
+  return `Not a registration key: this is ${KIND_LABELS[report.kind] || report.kind}.`;
+}
+
+function fieldsTable(fields) {
+  const rows = Object.entries(fields).map(([name, value]) =>
+    h("tr", {}, h("th", { scope: "row" }, name),
+      h("td", {}, h("code", {}, typeof value === "string" ? value : JSON.stringify(value)))));
+  return h("div", { class: "kc-fields" },
+    h("p", {}, h("strong", {}, "Other members of the key"),
+      " (GLPI does not check them; only GLPI Network reads them):"),
+    h("table", {}, h("tbody", {}, rows)));
+}
+
+function keyVsKeyfile(finding) {
+  return h("div", { class: "admonition info kc-key-vs-keyfile", "data-checker-key-vs-keyfile": true },
+    h("p", { class: "admonition-title" }, finding.title),
+    h("p", {}, finding.explanation || finding.detail),
+    h("p", {}, docLink("explanation/key-vs-keyfile/", "Registration key versus glpicrypt.key")));
+}
+
+function renderReport(result, report, text) {
+  result.dataset.kind = report.kind;
+  result.dataset.status = report.status;
+  const parts = [h("p", { class: `kc-verdict kc-verdict--${report.status}`, "data-checker-verdict": true },
+    headline(report))];
+  if (report.normalized) {
+    const changed = report.normalized !== text;
+    const copy = h("button", { type: "button", class: "md-button kc-copy", "data-checker-copy": true },
+      changed ? "Copy the repaired key" : "Copy the key");
+    copy.addEventListener("click", () => copyText(report.normalized, copy));
+    parts.push(h("div", { class: "kc-normalized" },
+      h("p", {}, h("strong", {}, changed ? "Repaired key" : "Key"),
+        changed ? " (paste this one into GLPI):" : ":"),
+      h("pre", {}, h("code", { "data-checker-normalized": true }, report.normalized)), copy));
+  }
+  const explained = report.findings.find((finding) => finding.code === "key-vs-keyfile");
+  if (explained) parts.push(keyVsKeyfile(explained));
+  parts.push(findingList(report.findings.filter((finding) => finding.code !== "key-vs-keyfile")));
+  if (report.fields && Object.keys(report.fields).length) parts.push(fieldsTable(report.fields));
+  result.replaceChildren(...parts);
+  result.dataset.renders = String(Number(result.dataset.renders || 0) + 1); // tests wait on this
+}
+
+function reportTools(root, input) {
+  const area = h("textarea", { class: "kc-report", readonly: true, rows: 10, "data-checker-report": true,
+                                "aria-label": "Report to paste in a forum post or ticket" });
+  const button = h("button", { type: "button", class: "md-button", "data-checker-copy-report": true },
+    "Copy a report (key redacted)");
+  button.addEventListener("click", async () => {
+    const simulation = lastSimulation();
+    try {
+      const { markdown } = await request({ op: "report", text: input.value, ...(simulation || {}) });
+      area.value = markdown;
+      details.open = true;
+      await copyText(markdown, button);
+    } catch (error) {
+      area.value = `The report could not be made: ${error.message}`;
+    }
+  });
+  const details = h("details", { class: "kc-report-box" },
+    h("summary", {}, "Report for a forum post or ticket"),
+    h("p", {}, "Shows the key's first 6 characters and its length only; review it before you post it."),
+    area);
+  return h("div", { class: "kc-report-tools" }, button, details);
+}
+
+export function bindChecker(root) {
+  const input = root.querySelector("[data-checker-input]");
+  if (!input) return;
+  const status = root.querySelector("[data-checker-status]") ||
+    root.appendChild(h("div", { class: "kc-status", "data-checker-status": true, role: "status" }));
+  const result = root.querySelector("[data-checker-result]") ||
+    root.appendChild(h("div", { "data-checker-result": true, "aria-live": "polite" }));
+  root.append(reportTools(root, input));
+
+  let timer = null;
+  let sequence = 0;
+  async function update() {
+    const text = input.value;
+    const mine = ++sequence;
+    if (text === "") {
+      delete result.dataset.kind;
+      delete result.dataset.status;
+      result.replaceChildren();
+      return;
+    }
+    if (!isReady()) {
+      result.replaceChildren(h("p", { class: "kc-waiting" }, "Your key will be checked as soon as the checker has loaded."));
+      return;
+    }
+    try {
+      const report = await request({ op: "check", text });
+      if (mine === sequence) renderReport(result, report, text);
+    } catch (error) {
+      if (mine === sequence) result.replaceChildren(errorBox(`The check failed: ${error.message}`));
+    }
+  }
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, DEBOUNCE_MS);
+  });
+  watch(root, (state, message) => {
+    root.dataset.state = state;
+    renderState(status, state, message, "checker");
+    if (state === "ready" && input.value) update();
+  });
+  if (input.value) update();
+}

@@ -1,0 +1,113 @@
+// Small DOM helpers shared by the widgets. Data from the checker is only ever set as text
+// (textContent, attribute values), never parsed as HTML: a hostile key cannot inject markup.
+import { LIKELY_CAUSES, retry } from "./runtime.js";
+
+// The site root, from this script's URL (assets/checker/dom.js): works under any base path.
+export const SITE_ROOT = new URL("../../", import.meta.url);
+
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") element.textContent = value;
+    else if (name === "on") for (const [type, fn] of Object.entries(value)) element.addEventListener(type, fn);
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+export function siteUrl(path) {
+  return new URL(path, SITE_ROOT).href;
+}
+
+export function docLink(path, label) {
+  return h("a", { href: siteUrl(path), class: "kc-more" }, label);
+}
+
+export const SEVERITY_LABELS = { error: "Error", warning: "Warning", info: "Info" };
+export const STATUS_LABELS = {
+  ok: "OK", warning: "Warning", error: "Error", info: "Info", skipped: "Skipped", pass: "OK", fail: "Failed",
+};
+
+function badge(status) {
+  return h("span", { class: `kc-badge kc-badge--${status}` }, STATUS_LABELS[status] || status);
+}
+
+export function findingItem(finding) {
+  const item = h("li", { class: `kc-finding kc-finding--${finding.severity}`, "data-finding": finding.code,
+                         "data-severity": finding.severity },
+    h("p", { class: "kc-finding__title" }, badge(finding.severity), " ", h("strong", {}, finding.title),
+      " ", h("code", { class: "kc-code" }, finding.code)),
+    h("p", { class: "kc-finding__detail" }, finding.detail));
+  if (finding.severity !== "info" || finding.code === "key-well-formed") {
+    item.append(h("p", { class: "kc-finding__fix" }, h("strong", {}, "Fix: "), finding.fix));
+  }
+  if (finding.explanation) {
+    item.append(h("details", { class: "kc-finding__why" }, h("summary", {}, "Why?"),
+      h("p", {}, finding.explanation)));
+  }
+  const links = h("p", { class: "kc-finding__links" }, docLink(finding.doc, "About this finding"));
+  for (const page of finding.see_also || []) links.append(" · ", docLink(page, page.replace(/\/$/, "")));
+  item.append(links);
+  return item;
+}
+
+export function findingList(findings) {
+  return h("ul", { class: "kc-findings" }, findings.map(findingItem));
+}
+
+// The runtime's state, shown next to a widget: loading, ready, or an error with Retry.
+export function renderState(element, state, message, what) {
+  element.replaceChildren();
+  if (state === "loading") {
+    element.append(h("span", { class: "kc-spinner", "aria-hidden": "true" }),
+      `Loading the ${what} (Python, run by your browser; about 13 MB the first time)…`);
+  } else if (state === "ready") {
+    element.append(`The ${what} is ready.`);
+  } else {
+    element.append(
+      h("p", {}, h("strong", {}, `The ${what} could not start. `), message),
+      h("p", {}, "Likely causes:"),
+      h("ul", {}, LIKELY_CAUSES.map((cause) => h("li", {}, cause))),
+      h("p", {}, docLink("howto/deploy-offline/", "Serving the help centre on your own server")),
+      h("button", { type: "button", class: "md-button", "data-checker-retry": true, on: { click: retry } }, "Retry"),
+    );
+  }
+}
+
+export async function copyText(text, button) {
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    copied = true;
+  } catch {
+    // No clipboard API (a plain-http intranet is not a secure context): use a selection.
+    const area = h("textarea", { class: "kc-offscreen", "aria-hidden": "true" });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    try { copied = document.execCommand("copy"); } catch { copied = false; }
+    area.remove();
+  }
+  if (button) {
+    const label = button.dataset.label || button.textContent;
+    button.dataset.label = label;
+    button.textContent = copied ? "Copied" : "Copy failed: select the text and copy it";
+    setTimeout(() => { button.textContent = label; }, 2000);
+  }
+  return copied;
+}
+
+export function toBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function errorBox(message) {
+  return h("p", { class: "kc-error", role: "alert" }, message);
+}

@@ -1,0 +1,94 @@
+// The key-file panel: inspect a local glpicrypt.key, and test whether it decrypts a value
+// from GLPI's database. The file is read by the browser and never leaves the page; the
+// decrypted secret stays hidden until asked for.
+import { errorBox, findingList, h, renderState, toBase64 } from "./dom.js";
+import { request, watch } from "./runtime.js";
+
+const MAX_READ_BYTES = 64 * 1024 + 1; // one byte past the bridge's limit, so it can say "too large"
+
+function verdict(report) {
+  if (report.status === "ok") return "This file is a usable glpicrypt.key.";
+  if (report.status === "warning") return "This file is usable, with a warning below.";
+  return "This file is not a usable glpicrypt.key.";
+}
+
+export function bindKeyfile(root) {
+  const input = root.querySelector("[data-keyfile-input]");
+  if (!input) return;
+  const status = h("div", { class: "kc-status", "data-keyfile-status": true, role: "status" });
+  const result = h("div", { "data-keyfile-result": true, "aria-live": "polite" });
+  const value = root.querySelector("[data-keyfile-value]");
+  const decrypt = root.querySelector("[data-keyfile-decrypt]");
+  const decrypted = root.querySelector("[data-keyfile-decrypt-result]");
+  input.after(status, result);
+
+  let keyBytes = null; // the chosen file's bytes, kept in memory only
+  let plaintext = null;
+
+  async function inspect() {
+    const file = input.files && input.files[0];
+    keyBytes = null;
+    decrypted.replaceChildren();
+    delete decrypted.dataset.status;
+    if (!file) { result.replaceChildren(); delete result.dataset.status; return; }
+    let payload;
+    try {
+      const bytes = new Uint8Array(await file.slice(0, MAX_READ_BYTES).arrayBuffer());
+      keyBytes = bytes;
+      payload = { op: "keyfile", name: file.name, content_b64: toBase64(bytes) };
+    } catch {
+      payload = { op: "keyfile", name: file.name, read_error: "unreadable" };
+    }
+    result.replaceChildren(h("p", { class: "kc-waiting" }, "Reading the file…"));
+    try {
+      const report = await request(payload);
+      result.dataset.status = report.status;
+      result.dataset.kind = report.kind;
+      result.replaceChildren(h("p", { class: `kc-verdict kc-verdict--${report.status}` }, verdict(report)),
+        findingList(report.findings));
+    } catch (error) {
+      result.dataset.status = "error";
+      result.replaceChildren(errorBox(error.message));
+    }
+  }
+
+  function showPlaintext(answer) {
+    plaintext = answer.plaintext;
+    const shown = h("code", { "data-keyfile-plaintext": true, hidden: true });
+    const toggle = h("button", { type: "button", class: "md-button", "data-keyfile-show": true,
+                                 "aria-pressed": "false" }, "Show the decrypted value");
+    toggle.addEventListener("click", () => {
+      const showing = toggle.getAttribute("aria-pressed") === "true";
+      toggle.setAttribute("aria-pressed", String(!showing));
+      toggle.textContent = showing ? "Show the decrypted value" : "Hide the decrypted value";
+      shown.hidden = showing;
+      shown.textContent = showing ? "" : plaintext; // not in the page while hidden
+    });
+    const what = answer.plaintext_is_text ? `${answer.plaintext_bytes} bytes of text` : `${answer.plaintext_bytes} bytes of binary data (shown in hex)`;
+    return [h("p", { class: "kc-verdict kc-verdict--ok" }, `This key file decrypts the value: it holds ${what}.`),
+      toggle, " ", shown];
+  }
+
+  decrypt.addEventListener("click", async () => {
+    decrypted.replaceChildren();
+    plaintext = null;
+    if (!keyBytes) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Choose a glpicrypt.key file first.")); return; }
+    if (!value.value.trim()) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Paste an encrypted value first.")); return; }
+    try {
+      const answer = await request({ op: "decrypt", keyfile_b64: toBase64(keyBytes), value: value.value });
+      decrypted.dataset.status = answer.ok ? "ok" : "error";
+      decrypted.dataset.errorCode = answer.error_code || "";
+      decrypted.replaceChildren(...(answer.ok ? showPlaintext(answer)
+        : [h("p", { class: "kc-verdict kc-verdict--error" }, answer.message)]));
+    } catch (error) {
+      decrypted.dataset.status = "error";
+      decrypted.replaceChildren(errorBox(error.message));
+    }
+  });
+  input.addEventListener("change", inspect);
+  watch(root, (state, message) => {
+    root.dataset.state = state;
+    renderState(status, state, message, "key-file checker");
+    if (state === "ready" && input.files && input.files.length && !result.dataset.status) inspect();
+  });
+}

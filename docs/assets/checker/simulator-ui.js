@@ -1,0 +1,123 @@
+// The simulator: how GLPI's registration check goes, step by step, for a version and a
+// scenario (or the admin's own key, taken from the checker on the same page).
+import { docLink, errorBox, h, renderState, STATUS_LABELS } from "./dom.js";
+import { request, watch } from "./runtime.js";
+
+const MY_KEY = "my-key";
+let catalogue = null; // one request per runtime: {versions, scenarios}
+let last = null;      // the last run on the current page, for the copy-report button
+
+export function lastSimulation() {
+  return last && last.element.isConnected ? last.request : null;
+}
+
+function loadCatalogue() {
+  if (!catalogue) catalogue = request({ op: "scenarios" }).catch((error) => { catalogue = null; throw error; });
+  return catalogue;
+}
+
+function checkerInput() {
+  return document.querySelector("[data-checker-input]");
+}
+
+function stepItem(step) {
+  const item = h("li", { class: `kc-step kc-step--${step.status}`, "data-simulator-step": true,
+                         "data-name": step.name, "data-status": step.status },
+    h("p", { class: "kc-step__title" },
+      h("span", { class: `kc-badge kc-badge--${step.status}` }, STATUS_LABELS[step.status] || step.status),
+      " ", h("strong", {}, step.name)),
+    h("p", {}, step.explanation));
+  if (step.detail) {
+    item.append(h("details", { class: "kc-step__detail" }, h("summary", {}, "HTTP request and response, and other detail"),
+      h("pre", {}, h("code", {}, step.detail))));
+  }
+  if (step.fix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
+  if (step.doc) item.append(h("p", {}, docLink(step.doc, "Read more")));
+  return item;
+}
+
+function renderRun(output, run) {
+  const outcome = run.outcome || {};
+  output.replaceChildren(
+    h("ol", { class: "kc-timeline", "aria-label": "Steps of GLPI's check" }, run.steps.map(stepItem)),
+    h("div", { class: `kc-outcome kc-outcome--${outcome.status}` },
+      h("p", { class: "kc-outcome__label" }, `What GLPI ${run.glpi_version} shows:`),
+      h("p", { "data-simulator-outcome": true, "data-status": outcome.status }, outcome.message)));
+}
+
+function option(value, label, selected) {
+  const element = h("option", { value }, label);
+  element.selected = Boolean(selected);
+  return element;
+}
+
+function describe(about, scenario) {
+  if (!scenario) { about.replaceChildren(); return; }
+  about.replaceChildren(
+    h("p", {}, h("strong", {}, "Cause: "), scenario.cause),
+    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc, "Troubleshooting page") : ""));
+}
+
+export function bindSimulator(root) {
+  const preset = root.dataset.simulatorPreset || "";
+  const version = h("select", { "data-simulator-version": true, disabled: true });
+  const scenario = h("select", { "data-simulator-scenario": true, disabled: true });
+  const useKey = checkerInput()
+    ? h("input", { type: "checkbox", "data-simulator-my-key": true })
+    : null;
+  const run = h("button", { type: "button", class: "md-button md-button--primary", "data-simulator-run": true,
+                            disabled: true }, "Simulate");
+  const status = h("div", { class: "kc-status", "data-simulator-status": true, role: "status" });
+  const about = h("div", { class: "kc-scenario-about" });
+  const output = h("div", { class: "kc-simulation", "aria-live": "polite", "data-simulator-result": true });
+  const id = `kc-sim-${Math.random().toString(36).slice(2, 8)}`;
+  root.replaceChildren(
+    h("div", { class: "kc-sim-controls" },
+      h("label", { for: `${id}-version` }, "GLPI version"), version,
+      h("label", { for: `${id}-scenario` }, "Scenario"), scenario,
+      useKey ? h("label", { class: "kc-inline" }, useKey, " Use my key (from the checker above)") : null,
+      run),
+    about, status, output);
+  version.id = `${id}-version`;
+  scenario.id = `${id}-scenario`;
+
+  let scenarios = [];
+  async function fill() {
+    try {
+      const data = await loadCatalogue();
+      scenarios = data.scenarios;
+      version.replaceChildren(...data.versions.map((v, i) => option(v, `GLPI ${v}`, i === data.versions.length - 1)));
+      scenario.replaceChildren(...data.scenarios.map((s) => option(s.id, s.title, s.id === preset)));
+      version.disabled = scenario.disabled = run.disabled = false;
+      describe(about, scenarios.find((s) => s.id === scenario.value));
+    } catch (error) {
+      output.replaceChildren(errorBox(`The scenarios could not be loaded: ${error.message}`));
+    }
+  }
+  scenario.addEventListener("change", () => describe(about, scenarios.find((s) => s.id === scenario.value)));
+  run.addEventListener("click", async () => {
+    const wantsKey = scenario.value === MY_KEY || (useKey && useKey.checked);
+    const key = wantsKey && checkerInput() ? checkerInput().value : null;
+    if (scenario.value === MY_KEY && !key) {
+      output.replaceChildren(errorBox("Paste your key in the checker above first."));
+      return;
+    }
+    const payload = { op: "simulate", scenario: scenario.value, glpi_version: version.value, key };
+    run.disabled = true;
+    try {
+      const result = await request(payload);
+      renderRun(output, result);
+      last = { element: root, request: { scenario: payload.scenario, glpi_version: payload.glpi_version,
+                                         ...(key ? { key } : {}) } };
+    } catch (error) {
+      output.replaceChildren(errorBox(`The simulation failed: ${error.message}`));
+    } finally {
+      run.disabled = false;
+    }
+  });
+  watch(root, (state, message) => {
+    root.dataset.state = state;
+    renderState(status, state, message, "simulator");
+    if (state === "ready" && !scenarios.length) fill();
+  });
+}

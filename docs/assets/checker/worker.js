@@ -1,0 +1,50 @@
+// The Web Worker that runs the checker in Pyodide, so the page never freezes while the
+// 10 MB runtime starts. Messages in: {id, request}; out: {type: "ready"|"failed"} once, then
+// {id, answer} per request. Requests received before Python is ready wait for it.
+// Nothing here logs: requests carry keys and key files.
+const ASSETS = new URL("../", import.meta.url);
+
+async function loadBridge() {
+  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ASSETS).href);
+  const pyodide = await loadPyodide({
+    indexURL: new URL("pyodide/", ASSETS).href,
+    stdout: () => {},
+    stderr: () => {},
+  });
+  // The browser crypto backend (checker/browser_backend.py) imports this module.
+  const noble = await import(new URL("vendor/noble-ciphers/chacha.js", ASSETS).href);
+  pyodide.registerJsModule("glpi_keycheck_noble", {
+    xchacha20poly1305: noble.xchacha20poly1305,
+  });
+  const build = await fetchOk(new URL("checker/build.json", ASSETS), { cache: "no-cache" });
+  const info = await build.json();
+  const wheel = await fetchOk(new URL("py/" + info.wheel, ASSETS), { integrity: info.integrity });
+  const purelib = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel", { extractDir: purelib });
+  return pyodide.pyimport("checker.bridge");
+}
+
+async function fetchOk(url, options) {
+  const response = await fetch(url, options);
+  if (!response.ok) throw new Error(`${url.pathname} answered HTTP ${response.status}`);
+  return response;
+}
+
+const started = performance.now();
+const bridge = loadBridge();
+bridge.then(
+  () => postMessage({ type: "ready", ms: Math.round(performance.now() - started) }),
+  (error) => postMessage({ type: "failed", message: String((error && error.message) || error) }),
+);
+
+self.onmessage = async (event) => {
+  const { id, request } = event.data;
+  let answer;
+  try {
+    const handle = await bridge;
+    answer = JSON.parse(handle.handle(JSON.stringify(request)));
+  } catch (error) {
+    answer = { ok: false, error: { code: "runtime", message: String((error && error.message) || error) } };
+  }
+  postMessage({ id, answer });
+};

@@ -1,0 +1,94 @@
+"""The /checker/ page as an admin uses it: paste, read the verdict, repair, copy a report."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+
+import pytest
+
+from checker.findings import CATALOGUE
+
+pytestmark = pytest.mark.browser
+
+
+def make_key(**members) -> str:
+    document = {"email": "admin@example.org", "subscription": "standard", **members,
+                "signature": base64.b64encode(os.urandom(256)).decode()}
+    return base64.b64encode(json.dumps(document).encode()).decode()
+
+
+KEY = make_key()
+KEYFILE_HEX = "a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6"
+ENCRYPTED = "LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y="  # glpi-facts T5
+
+
+@pytest.mark.parametrize("text, kind, status", [
+    (KEY, "registration-key", "ok"),
+    (KEY[:-7], "registration-key", "error"),
+    (KEYFILE_HEX, "glpicrypt-key", "error"),
+    (ENCRYPTED, "encrypted-value", "error"),
+    ("0123456789abcdefghij0123456789abcdefghij", "instance-uid", "error"),
+    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "api-token", "error"),
+    ("   ", "empty", "error"),
+    ("hello world, this is not a key at all!", "unknown", "error"),
+])
+def test_verdict_for_each_kind(checker_page, check_key, text, kind, status):
+    shown = check_key(checker_page.page, text)
+    assert (shown["kind"], shown["status"]) == (kind, status)
+    assert shown["codes"], "every verdict explains itself with findings"
+
+
+def test_wrapped_quoted_key_is_repaired_and_copyable(checker_page, check_key):
+    pasted = '"' + "\n".join(KEY[i:i + 64] for i in range(0, len(KEY), 64)) + '"\n'
+    shown = check_key(checker_page.page, pasted)
+    assert shown["status"] == "warning"
+    assert shown["normalized"] == KEY
+    assert {"paste-line-breaks", "paste-quotes"} <= set(shown["codes"])
+    assert checker_page.page.locator("[data-checker-copy]").is_visible()
+
+
+def test_findings_show_catalogue_text_and_link_to_their_reference(checker_page, check_key, site):
+    check_key(checker_page.page, KEY[:-7])
+    finding = checker_page.page.locator("[data-finding]").first
+    code = finding.get_attribute("data-finding")
+    assert CATALOGUE[code].title in finding.inner_text()
+    link = finding.locator("a", has_text="About this finding").get_attribute("href")
+    assert link == f"{site.url}reference/findings/#{code}"
+
+
+def test_keyfile_pasted_as_key_explains_the_difference(checker_page, check_key):
+    check_key(checker_page.page, KEYFILE_HEX)
+    box = checker_page.page.locator("[data-checker-key-vs-keyfile]")
+    assert box.is_visible()
+    assert CATALOGUE["key-vs-keyfile"].explanation in box.inner_text()
+
+
+def test_hostile_members_are_shown_as_text_never_as_markup(checker_page, check_key):
+    hostile = '<img src=x onerror="window.__pwned=1"><b data-injected>bold</b>'
+    check_key(checker_page.page, make_key(note=hostile))
+    page = checker_page.page
+    assert hostile in page.locator(".kc-fields").inner_text()
+    assert page.locator("[data-checker-result] img, [data-injected]").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_copy_report_redacts_the_key(checker_page, check_key):
+    page = checker_page.page
+    check_key(page, KEY)
+    page.click("[data-checker-copy-report]")
+    page.wait_for_function("document.querySelector('[data-checker-report]').value.length > 0")
+    report = page.locator("[data-checker-report]").input_value()
+    assert f"`{KEY[:6]}…` ({len(KEY)} characters)" in report
+    assert KEY[:12] not in report and KEY[-12:] not in report
+    assert "registration-key" in report
+
+
+def test_privacy_statement_is_next_to_the_input(checker_page):
+    statement = checker_page.page.locator("#kc-privacy")
+    assert "nothing you paste" in statement.inner_text().lower()
+    textarea = checker_page.page.locator("[data-checker-input]")
+    assert textarea.get_attribute("spellcheck") == "false"
+    assert textarea.get_attribute("autocomplete") == "off"
+    assert textarea.evaluate("el => getComputedStyle(el).whiteSpace") == "pre"
