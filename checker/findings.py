@@ -315,3 +315,222 @@ _define(
     "Nothing to do; this is for your information.",
     see_also=("explanation/key-vs-keyfile.md",),
 )
+
+# --- glpicrypt.key file and encrypted values (keyfile, crypto) --------------------------------
+# GLPI's own words come from checker/crypto/glpi_messages.py, copied once from its source.
+
+from .crypto import glpi_messages as _glpi_words  # noqa: E402
+
+_KEYFILE_INVALID_WORDS = (
+    f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, from 11.0.x, show "
+    f"\"{_glpi_words.UI11_KEYFILE_INVALID}\" on the GLPI Network tab; then encrypting a secret "
+    "stores an empty value and decrypting one gives back the stored ciphertext. GLPI 9.5 stops "
+    f"with the uncaught error \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE}\" (a blank page).")
+_NO_CHANGE_KEY_OVER_INVALID = (
+    "Do not run security:change_key over this file: it refuses to read an invalid key file "
+    "(\"Unable to change security key!\"), and a new key cannot decrypt the secrets already stored.")
+_KEYFILE_PAGES = ("troubleshooting/invalid-key-file.md", "howto/check-keyfile-and-database.md")
+
+_define(
+    "keyfile-valid", "info", "keyfile",
+    "Valid key file: 32 bytes",
+    "GLPI 9.5 and later need config/glpicrypt.key to hold exactly 32 raw bytes, and that is all "
+    "GLPI checks: any 32 bytes make a valid key. Whether it is the right key, the one that "
+    "encrypted the secrets in your database, only a decryption can tell.",
+    "To check it against your database, run `glpi-keycheck verify --key-file PATH VALUE` with an "
+    "encrypted value taken from it. Keep a backup of this exact file.",
+    see_also=("howto/check-keyfile-and-database.md", "howto/move-glpicrypt-key.md"),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "keyfile-missing", "error", "keyfile",
+    "Key file missing",
+    "There is no key file at this path. GLPI 9.5 and later encrypt stored secrets (the GLPI "
+    "Network registration key, SMTP, proxy, LDAP and mail-collector passwords…) with "
+    f"config/glpicrypt.key. Without it, GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_MISSING}\", "
+    "save secrets as empty values and pass stored ones on still encrypted; from 11.0.x the GLPI "
+    f"Network tab shows \"{_glpi_words.UI11_KEYFILE_MISSING}\". GLPI 9.5 stops with "
+    f"\"{_glpi_words.EXC95_KEYFILE_MISSING}\".",
+    "If this GLPI ran before, copy glpicrypt.key back, byte for byte, from a backup or the old "
+    "server. Only if no copy exists, run `php bin/console security:change_key` as the web server "
+    "user: it writes a new key, but the secrets already stored cannot be decrypted with it, so "
+    "re-enter them all afterwards.",
+    see_also=("troubleshooting/create-security-key.md", "howto/move-glpicrypt-key.md"),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/issues/15203", f"{GLPI}/pull/21614"),
+)
+_define(
+    "keyfile-unreadable", "error", "keyfile",
+    "Key file cannot be read",
+    "The file exists but cannot be read (permissions, a directory in its place, or a security "
+    f"module such as SELinux). GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_UNREADABLE}\"; "
+    "from 11.0.x the GLPI Network tab shows \""
+    + _glpi_words.UI11_KEYFILE_UNREADABLE.format(path="<path>") + "\". Meanwhile secrets are "
+    "saved as empty values and stored ones are used still encrypted, so for example GLPI sends "
+    "the encrypted registration key to GLPI Network, which rejects it.",
+    "Let the web server user read it, and only it: for example `chown www-data: "
+    "config/glpicrypt.key && chmod 600 config/glpicrypt.key` (the user is apache or nginx on "
+    "some systems). Check that the directories above it can be entered by that user.",
+    see_also=("troubleshooting/keyfile-unreadable.md",),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/pull/21614"),
+)
+_define(
+    "keyfile-empty", "error", "keyfile",
+    "Key file is empty",
+    "The file holds 0 bytes: a copy or a write failed (a full disk, an interrupted transfer, a "
+    "redirection `>` onto it). " + _KEYFILE_INVALID_WORDS,
+    "Restore glpicrypt.key from a backup or the old server. If no copy exists, move the empty "
+    "file aside, run `php bin/console security:change_key` (it refuses to run over an invalid "
+    "file) and re-enter every stored secret: they cannot be decrypted any more.",
+    see_also=_KEYFILE_PAGES + ("troubleshooting/create-security-key.md",),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "keyfile-trailing-newline", "error", "keyfile",
+    "Key file has a line break at the end",
+    "The file holds 32 bytes followed by a line break: an editor, `echo` or a copy through a "
+    "terminal added it. GLPI counts the line break, so the key is the wrong size. "
+    + _KEYFILE_INVALID_WORDS,
+    "The first 32 bytes are most likely the key. Write them to a NEW file and check it: "
+    "`(umask 077; head -c 32 config/glpicrypt.key > config/glpicrypt.key.new)`, then "
+    "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
+    "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
+    see_also=_KEYFILE_PAGES,
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "keyfile-hex-text", "error", "keyfile",
+    "Key file holds the key as hexadecimal text",
+    "The file holds 64 hexadecimal characters: the 32 bytes of a key written as text (as "
+    "`xxd -p`, `bin2hex` or a password manager show them). GLPI reads the file as raw bytes, so "
+    "this is 64 bytes or more to it. " + _KEYFILE_INVALID_WORDS,
+    "Turn the text back into raw bytes in a NEW file and check it: "
+    "`(umask 077; xxd -r -p config/glpicrypt.key > config/glpicrypt.key.new)`, then "
+    "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
+    "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
+    see_also=_KEYFILE_PAGES,
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "keyfile-base64-text", "error", "keyfile",
+    "Key file holds the key as base64 text",
+    "The file holds base64 text that decodes to 32 bytes: a key written as text (as `base64`, "
+    "a secrets manager or a Kubernetes secret show it). GLPI reads the file as raw bytes, so "
+    "this is 43 bytes or more to it. " + _KEYFILE_INVALID_WORDS,
+    "Turn the text back into raw bytes in a NEW file and check it: "
+    "`(umask 077; base64 -d config/glpicrypt.key > config/glpicrypt.key.new)`, then "
+    "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
+    "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
+    see_also=_KEYFILE_PAGES,
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "keyfile-wrong-size", "error", "keyfile",
+    "Key file is not 32 bytes",
+    "GLPI needs exactly 32 raw bytes in config/glpicrypt.key; this file has another size, so it "
+    "is damaged or is not a GLPI key. " + _KEYFILE_INVALID_WORDS,
+    "Restore glpicrypt.key from a backup or the old server. If no copy exists, move this file "
+    "aside, run `php bin/console security:change_key` (it refuses to run over an invalid file) "
+    "and re-enter every stored secret: they cannot be decrypted any more.",
+    see_also=_KEYFILE_PAGES + ("howto/move-glpicrypt-key.md",),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/issues/7822", f"{GLPI}/issues/8968"),
+)
+_define(
+    "keyfile-legacy", "warning", "keyfile",
+    "Legacy glpi.key (before GLPI 9.5)",
+    "config/glpi.key is the optional custom key of GLPI 9.4.6 to 9.4.x: a text of any length, "
+    "used by the encryption scheme GLPI had before 9.5. GLPI 9.5 and later only read it to "
+    "migrate values encrypted before 9.5, and use the 32-byte config/glpicrypt.key for "
+    "everything else. The two files are not interchangeable.",
+    "Keep glpi.key and back it up with glpicrypt.key if this database comes from GLPI 9.4. Check "
+    "the key GLPI 9.5+ uses with `glpi-keycheck keyfile config/glpicrypt.key`.",
+    see_also=("reference/glpicrypt-key.md",),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "keyfile-world-readable", "warning", "keyfile",
+    "Every user on the server can read the key",
+    "The file is readable by others (mode o+r). Anyone with an account on the server can read "
+    "the key and decrypt every secret GLPI stores with it. GLPI's web server user must read it; "
+    "nobody else needs to.",
+    "Remove the others' access: `chmod o-rwx config/glpicrypt.key`. The web server user must "
+    "still be the owner or in the file's group.",
+    see_also=("troubleshooting/keyfile-unreadable.md",),
+)
+_define(
+    "keyfile-world-writable", "warning", "keyfile",
+    "Every user on the server can replace the key",
+    "The file is writable by others (mode o+w). Anyone with an account on the server can "
+    "overwrite the key, and GLPI would then fail to decrypt every stored secret.",
+    "Remove the others' access: `chmod o-rwx config/glpicrypt.key`, and check nobody changed it: "
+    "compare it with your backup.",
+    see_also=("troubleshooting/keyfile-unreadable.md",),
+)
+_define(
+    "keyfile-kernel-secret-percent", "warning", "keyfile",
+    "GLPI 11 may read this key as a Symfony parameter (reported bug)",
+    "GLPI 11 also uses the raw bytes of config/glpicrypt.key as Symfony's kernel.secret. Open "
+    "issues #22076 and #23757 report that a key holding \"%\", then bytes that are neither \"%\" "
+    "nor whitespace, then \"%\" is read as a reference to another parameter: every page then "
+    "answers HTTP 500 and the log says "
+    f"'{_glpi_words.SYMFONY_KERNEL_SECRET}', naming a piece of the key. The reporter counts "
+    "about 1 random key in 200. This is reported by users, not confirmed by GLPI's maintainers.",
+    "If GLPI 11 runs fine with this key, nothing is broken; keep a backup of this exact file. If "
+    "it shows that error, follow issues #22076 and #23757 for a fix. Do not edit the key by "
+    "hand: a changed key cannot decrypt the secrets already stored.",
+    see_also=("troubleshooting/invalid-key-file.md",),
+    sources=(f"{GLPI}/issues/22076", f"{GLPI}/issues/23757"),
+)
+
+_define(
+    "decrypt-ok", "info", "crypto",
+    "The key decrypts this value",
+    "The value is base64 of a 24-byte nonce, the ciphertext and a 16-byte tag, and the tag "
+    "checks with this key (XChaCha20-Poly1305, the nonce also as additional data, as GLPI "
+    "does): this key is the one that encrypted it.",
+    "Nothing to do. Keep a backup of this key file.",
+    see_also=("howto/check-keyfile-and-database.md",),
+)
+_define(
+    "decrypt-empty-value", "info", "crypto",
+    "Empty value: nothing to decrypt",
+    "GLPI returns an empty value (and \"0\", which PHP also counts as empty) unchanged, "
+    "without decrypting it. A secret that is empty in the database was never set, or was "
+    "saved while the key file was missing or unreadable: GLPI then stores an empty value in "
+    "place of the secret.",
+    "If a secret should be there, make sure the key file is valid, then enter it again in GLPI.",
+    see_also=("troubleshooting/create-security-key.md",),
+)
+_define(
+    "decrypt-not-base64", "error", "crypto",
+    "Not a value GLPI encrypted: not base64",
+    "GLPI stores encrypted values as base64 text, and this one holds characters base64 never "
+    f"uses. GLPI 11 has a message for such values, \"{_glpi_words.LOG_DECRYPT_NOT_BASE64}\", but "
+    "it decodes with PHP's lenient base64_decode, which skips those characters, so it usually "
+    "logs one of the other two decryption messages instead (inferred from the code).",
+    "Copy the value again, whole, straight from the database (the `value` column of "
+    "glpi_configs, or the column that holds the secret), without quotes or escaping.",
+    see_also=("troubleshooting/unable-to-decrypt.md",),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "decrypt-no-nonce", "error", "crypto",
+    "Too short for a value GLPI encrypted",
+    f"GLPI logs \"{_glpi_words.LOG_DECRYPT_NO_NONCE}\" and uses an empty value. A value "
+    "GLPI 9.5+ encrypted decodes to at least 40 bytes (a 24-byte nonce, the ciphertext and a "
+    "16-byte tag, so at least 56 base64 characters); this one decodes to fewer than 24.",
+    "Check that you copied the whole value. A shorter value was not encrypted by GLPI 9.5+: it "
+    "may be plain text, or a value from before GLPI 9.5 (try `glpi-keycheck decrypt --legacy`).",
+    see_also=("troubleshooting/unable-to-decrypt.md",),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
+_define(
+    "decrypt-failed", "error", "crypto",
+    "This key does not decrypt this value",
+    f"GLPI logs \"{_glpi_words.LOG_DECRYPT_FAILED}\" and uses an empty value. The "
+    "authentication tag does not match: the value was encrypted with another key (a "
+    "regenerated key, or another server's), or it was altered (cut short, re-encoded).",
+    "Find the glpicrypt.key that was in use when the value was saved (backups, the old server) "
+    "and verify again. If that key is gone, the secret is lost: enter it again in GLPI.",
+    see_also=("troubleshooting/unable-to-decrypt.md", "howto/move-glpicrypt-key.md"),
+    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+)
