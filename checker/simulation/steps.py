@@ -1,0 +1,103 @@
+"""The shape of a simulation run: steps (Let's Debug style) and an outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+StepStatus = Literal["ok", "warning", "error", "skipped"]
+STEP_STATUSES: tuple[str, ...] = StepStatus.__args__  # type: ignore[attr-defined]
+BLANK_PAGE = "blank page"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str  # stable slug, e.g. "registration-info"
+    status: StepStatus
+    explanation: str  # what GLPI does here, in plain words
+    detail: str = ""  # what it reads, sends and receives, as text (keys redacted)
+    fix: str = ""
+    doc: str = ""
+    shows: str = ""  # the exact text GLPI shows the admin at this step, if any
+    shown_on: str = ""  # where that text appears
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "status": self.status, "explanation": self.explanation,
+                "detail": self.detail, "fix": self.fix, "doc": self.doc, "shows": self.shows,
+                "shown_on": self.shown_on}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Literal["ok", "warning", "error"]
+    message: str  # the exact text GLPI shows the admin
+    shown_on: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"status": self.status, "message": self.message, "shown_on": self.shown_on}
+
+
+@dataclass(frozen=True)
+class SimulationRun:
+    scenario: str
+    title: str
+    glpi_version: str
+    glpi_release: str  # the example release whose User-Agent the run shows
+    steps: tuple[Step, ...]
+    outcome: Outcome
+    doc: str
+    notice: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"scenario": self.scenario, "title": self.title, "glpi_version": self.glpi_version,
+                "glpi_release": self.glpi_release, "steps": [s.to_dict() for s in self.steps],
+                "outcome": self.outcome.to_dict(), "doc": self.doc, "notice": self.notice}
+
+    def step(self, name: str) -> Step:
+        for step in self.steps:
+            if step.name == name:
+                return step
+        raise KeyError(name)
+
+
+@dataclass
+class Timeline:
+    """Steps in the order GLPI takes them. A fatal failure skips what depends on it."""
+
+    doc: str
+    steps: list[Step] = field(default_factory=list)
+
+    def add(self, name: str, status: StepStatus, explanation: str, *, detail: str = "",
+            fix: str = "", doc: str | None = None, shows: str = "", shown_on: str = "") -> Step:
+        assert name not in self.names(), f"step {name} twice"
+        step = Step(name, status, explanation, detail, fix if status != "ok" else "",
+                    (doc if doc is not None else self.doc) if status not in ("ok", "skipped") else "",
+                    shows, shown_on)
+        self.steps.append(step)
+        return step
+
+    def skip(self, names: list[str], because: str) -> None:
+        for name in names:
+            if name not in self.names():
+                self.add(name, "skipped", because)
+
+    def names(self) -> list[str]:
+        return [step.name for step in self.steps]
+
+    def outcome(self, default: str) -> Outcome:
+        """The one text to report: a blank page first, then the registration status line on
+        the GLPI Network tab, then the first error, then the first warning GLPI shows."""
+        shown = [s for s in self.steps if s.shows]
+        for step in shown:
+            if step.shown_on.startswith(BLANK_PAGE):
+                return Outcome("error", step.shows, step.shown_on)
+        for status in ("error", "warning"):
+            candidates = [s for s in shown if s.status == status]
+            tab = [s for s in candidates if s.name == "build-message"]
+            for step in tab or candidates:
+                return Outcome(status, step.shows, step.shown_on)  # type: ignore[arg-type]
+        worst = "warning" if any(s.status in ("warning", "error") for s in self.steps) else "ok"
+        tab = [s for s in shown if s.name == "build-message"]
+        if tab:
+            return Outcome(worst, tab[0].shows, tab[0].shown_on)  # type: ignore[arg-type]
+        return Outcome(worst, default)  # type: ignore[arg-type]
