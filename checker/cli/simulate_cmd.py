@@ -1,0 +1,101 @@
+"""`glpi-keycheck simulate`: play GLPI's registration check, step by step, for a GLPI version.
+
+`--list` prints the scenario ids; `--scenario ID [--glpi-version V] [--key KEY|-] [--json]` runs
+one. Exit status: 0 when GLPI's outcome is fine, 1 otherwise, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from ..simulation import SCENARIOS, VERSIONS, simulate
+from ..simulation.scenarios import REQUIRES_KEY
+from .inputs import UsageError, read_text_argument
+from .render import MARKS, Painter, docs_url
+
+DEFAULT_VERSION = "11.0"
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "simulate", help="show, step by step, what GLPI does to check a registration key",
+        description="Simulate GLPI's registration check for a GLPI version: what GLPI reads, "
+                    "sends and receives, what it shows, and the fix for the step that fails. "
+                    "GLPI's side follows GLPI's code; GLPI Network's side is a model. Nothing is "
+                    "sent anywhere. Exit status: 0 GLPI's outcome is fine, 1 it is not, 2 wrong "
+                    "usage.")
+    parser.add_argument("--list", action="store_true", help="print the scenario ids, one a line")
+    parser.add_argument("--scenario", metavar="ID", help="the scenario to play (see --list)")
+    parser.add_argument("--glpi-version", metavar="V", default=DEFAULT_VERSION,
+                        help=f"GLPI version family: {', '.join(VERSIONS)} (default {DEFAULT_VERSION})")
+    parser.add_argument("--key", metavar="KEY",
+                        help="start from your own registration key (\"-\" reads standard input); "
+                             "it is redacted in the output")
+    parser.add_argument("--json", action="store_true", help="print the run as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.list:
+        print("\n".join(SCENARIOS))
+        return 0
+    if not args.scenario:
+        raise UsageError("Give --scenario ID (or --list to see the ids).")
+    if args.scenario not in SCENARIOS:
+        raise UsageError(f"Unknown scenario {args.scenario!r}. Valid scenarios: "
+                         f"{', '.join(SCENARIOS)}.")
+    if args.glpi_version not in VERSIONS:
+        raise UsageError(f"Unknown GLPI version {args.glpi_version!r}. Valid versions: "
+                         f"{', '.join(VERSIONS)}.")
+    scenario = SCENARIOS[args.scenario]
+    if args.glpi_version not in scenario.versions:
+        raise UsageError(f"Scenario {scenario.id!r} does not apply to GLPI {args.glpi_version}. "
+                         f"Its versions: {', '.join(scenario.versions)}.")
+    if scenario.id in REQUIRES_KEY and args.key is None:
+        raise UsageError(f"Scenario {scenario.id!r} needs your key: add --key KEY (or --key - "
+                         "to read it from standard input).")
+    key = read_text_argument(args.key) if args.key is not None else None
+    result = simulate(scenario.id, args.glpi_version, key).to_dict()
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(render_run(result))
+    return 0 if result["outcome"]["status"] == "ok" else 1
+
+
+def _indent(text: str, prefix: str) -> list[str]:
+    return [prefix + line if line else prefix.rstrip() for line in text.splitlines()]
+
+
+def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
+    """A readable timeline: one line per step, then what GLPI shows and where to read more."""
+    paint = Painter(stream or sys.stdout)
+    lines = [paint(f"{result['title']}  [{result['scenario']}]", "bold"),
+             f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
+             result["notice"], ""]
+    for number, step in enumerate(result["steps"], 1):
+        status = step["status"]
+        lines.append(f"{number:2}. {paint(MARKS[status], status)} "
+                     f"{paint(step['name'], 'bold')}  {paint(status, status)}")
+        lines += _indent(step["explanation"], "      ")
+        if status == "skipped":
+            continue
+        if step["detail"]:
+            lines += _indent(step["detail"], "      │ ")
+        if step["shows"]:
+            lines.append(f"      GLPI shows ({step['shown_on']}):")
+            lines += _indent(step["shows"], "        » ")
+        if step["fix"]:
+            lines.append(f"      Fix: {step['fix']}")
+        if step["doc"]:
+            lines.append(f"      More: {docs_url(step['doc'])}")
+    outcome = result["outcome"]
+    status = outcome["status"]
+    lines += ["", f"{paint(MARKS[status], status)} {paint('Outcome: ' + status, 'bold')}"]
+    where = f" ({outcome['shown_on']})" if outcome["shown_on"] else ""
+    lines.append(f"  GLPI shows{where}:")
+    lines += _indent(outcome["message"], "    » ")
+    lines.append(f"  More: {docs_url(result['doc'])}")
+    return "\n".join(lines)
