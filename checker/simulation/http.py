@@ -20,8 +20,14 @@ def escape_controls(text: str) -> str:
 
 
 def redact(value: str) -> str:
+    """First 6 characters and the length; plus where a control character or an outer space sits,
+    since that is often the very fault (it says nothing about the secret)."""
     shown = escape_controls(value[:VISIBLE_KEY_CHARS])
-    return f"{shown}…[redacted, {len(value)} characters]"
+    odd = [f"{escape_controls(ch) if ch != ' ' else 'a space'} at character {index + 1}"
+           for index, ch in enumerate(value)
+           if not ch.isprintable() or (ch == " " and (index == 0 or index == len(value) - 1))]
+    extra = f"; {', '.join(odd[:3])}" + (" …" if len(odd) > 3 else "") if odd else ""
+    return f"{shown}…[redacted, {len(value)} characters{extra}]"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,74 @@
+"""`glpi-keycheck simulate`: listing, running, JSON, exit statuses, usage errors."""
+
+import io
+import json
+
+import pytest
+
+from checker.cli import main
+from checker.simulation import SCENARIOS, texts
+from checker.simulation.network_model import issue_demo_key
+
+
+def test_list_prints_one_id_a_line(capsys):
+    assert main(["simulate", "--list"]) == 0
+    assert capsys.readouterr().out.splitlines() == list(SCENARIOS)
+
+
+def test_valid_run_exits_0_with_a_timeline(capsys):
+    assert main(["simulate", "--scenario", "valid"]) == 0
+    out = capsys.readouterr().out
+    assert "GLPI 11.0" in out and "registration-info" in out and texts.VALID in out
+    assert "\033[" not in out  # no colour when not on a terminal
+    assert issue_demo_key("demo-running") not in out
+
+
+def test_failing_outcome_exits_1_and_shows_glpis_words(capsys):
+    assert main(["simulate", "--scenario", "invalid-key", "--glpi-version", "9.5"]) == 1
+    out = capsys.readouterr().out
+    assert "GLPI 9.5" in out and texts.INVALID in out and "Fix:" in out
+    assert "troubleshooting/key-invalid/" in out
+
+
+def test_json_shape(capsys):
+    assert main(["simulate", "--scenario", "dns-failure", "--glpi-version", "10.0", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert {"scenario", "glpi_version", "steps", "outcome"} <= set(data)
+    assert data["scenario"] == "dns-failure" and data["glpi_version"] == "10.0"
+    assert data["outcome"] == {"status": "error", "message": texts.UNABLE_TO_FETCH,
+                               "shown_on": data["outcome"]["shown_on"]}
+    assert all({"name", "status", "explanation", "detail", "fix", "doc"} <= set(step)
+               for step in data["steps"])
+
+
+def test_default_version_is_11(capsys):
+    main(["simulate", "--scenario", "valid", "--json"])
+    assert json.loads(capsys.readouterr().out)["glpi_version"] == "11.0"
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["simulate", "--scenario", "nope"], "valid, invalid-key"),
+    (["simulate", "--scenario", "valid", "--glpi-version", "12"], "9.5, 10.0, 11.0"),
+    (["simulate", "--scenario", "marketplace-disabled", "--glpi-version", "9.5"], "10.0, 11.0"),
+    (["simulate", "--scenario", "my-key"], "--key"),
+    (["simulate"], "--scenario"),
+])
+def test_usage_errors_exit_2_and_list_the_valid_choices(argv, expected, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+
+
+def test_own_key_from_standard_input(capsys, monkeypatch):
+    key = issue_demo_key("demo-running")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO((key + "\n").encode())))
+    assert main(["simulate", "--scenario", "my-key", "--glpi-version", "10.0", "--key", "-", "--json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert data["steps"][0]["name"] == "check-key" and data["outcome"]["message"] == texts.VALID
+    assert key not in out
+
+
+def test_malformed_own_key_exits_1(capsys):
+    assert main(["simulate", "--scenario", "my-key", "--key", "not a key"]) == 1
+    assert texts.INVALID in capsys.readouterr().out
