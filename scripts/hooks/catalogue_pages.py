@@ -1,7 +1,9 @@
 """MkDocs hook: generate the two catalogue reference pages at build time.
 
 - reference/findings.md from `checker.findings.CATALOGUE`, grouped by `GROUPS`;
-- reference/scenarios.md from `checker.simulation.scenarios.SCENARIOS`.
+- reference/scenarios.md from `checker.simulation.scenarios.SCENARIOS`;
+- in reference/cli.md, each `<!-- usage: COMMAND -->` marker becomes that subcommand's
+  `--help` text, read from the CLI's own argument parser.
 
 The catalogues are the only copy of their text: the pages are never written by hand and never
 stored in docs/. Each entry gets a heading whose anchor id is exactly its code or scenario id,
@@ -13,6 +15,7 @@ from __future__ import annotations
 import html
 import importlib
 import logging
+import os
 import posixpath
 import re
 import sys
@@ -48,6 +51,8 @@ _nav_titles: dict[str, str] = {}
 
 
 def on_files(files, config):
+    _doc_files.clear()
+    _doc_files.update(file.src_uri for file in files.documentation_pages())
     for src_uri in (FINDINGS_PAGE, SCENARIOS_PAGE):
         if files.get_file_from_path(src_uri) is not None:
             raise RuntimeError(f"docs/{src_uri} is generated from a catalogue; delete the hand-written copy")
@@ -69,7 +74,44 @@ def on_page_markdown(markdown, page, config, files):
         return findings_markdown()
     if page.file.src_uri == SCENARIOS_PAGE:
         return scenarios_markdown()
+    if page.file.src_uri == CLI_PAGE:
+        return USAGE_MARKER.sub(lambda match: usage_block(match.group(1)), markdown)
     return markdown
+
+
+# --- CLI usage -----------------------------------------------------------------------------------
+
+CLI_PAGE = "reference/cli.md"
+USAGE_MARKER = re.compile(r"^<!-- usage: ([\w-]+) -->$", re.M)
+HELP_WIDTH = "88"  # argparse wraps to $COLUMNS: fix it so the page does not depend on the terminal
+
+
+def subcommand_parsers() -> dict:
+    import argparse
+
+    from checker.cli import build_parser
+
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def usage_block(command: str) -> str:
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = HELP_WIDTH
+    try:
+        parsers = subcommand_parsers()
+        if command not in parsers:
+            raise RuntimeError(f"{CLI_PAGE}: no `glpi-keycheck {command}` command (have: {', '.join(parsers)})")
+        text = parsers[command].format_help().rstrip()
+    finally:
+        if previous is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = previous
+    return f"```text\n$ glpi-keycheck {command} --help\n{text}\n```"
 
 
 # --- Text helpers ------------------------------------------------------------------------------
@@ -93,11 +135,17 @@ def link_from(page: str, target_md: str) -> str:
     return posixpath.relpath(target_md, posixpath.dirname(page))
 
 
+_doc_files: set[str] = set()  # source paths of every docs page (filled by on_files)
+
+
 def url_to_md(url: str) -> str:
-    """Site-relative directory URL ("troubleshooting/unable-to-fetch/") to its source path."""
+    """Site-relative directory URL ("troubleshooting/unable-to-fetch/") to its source path.
+
+    "troubleshooting/" is troubleshooting/index.md; "troubleshooting/index/" is accepted too."""
     path, _, anchor = url.partition("#")
     path = path.strip("/")
-    md = f"{path}.md" if path else "index.md"
+    candidates = [f"{path}.md", f"{path}/index.md"] if path else ["index.md"]
+    md = next((candidate for candidate in candidates if candidate in _doc_files), candidates[0])
     return md + (f"#{anchor}" if anchor else "")
 
 
