@@ -238,14 +238,28 @@ def load_scenarios():
     return module.VERSIONS, module.SCENARIOS
 
 
+def try_it_command(scenario) -> str:
+    """The CLI line that plays this scenario; scenarios the simulator cannot play without the
+    reader's own key (it says so with a ValueError) get `--key -`, which reads it from stdin."""
+    from checker.simulation import simulate
+
+    version = scenario.versions[-1]
+    command = f"glpi-keycheck simulate --scenario {scenario.id} --glpi-version {version}"
+    try:
+        simulate(scenario.id, version)
+    except ValueError:
+        return command + " --key -"
+    return command
+
+
 def scenarios_markdown() -> str:
     lines = [
         "# Scenarios",
         "",
         "The situations the simulator reproduces, each with the GLPI versions it applies to, its "
         "cause, its fix, the sources it is built from and the troubleshooting page that tells "
-        "more. Run one from the command line with `glpi-keycheck simulate SCENARIO --glpi-version "
-        "VERSION`, or in the browser on its troubleshooting page.",
+        "more. Play one in the browser on its troubleshooting page, or with "
+        "[`glpi-keycheck simulate`](cli.md#simulate).",
         "",
         "This page is generated from the checker's scenarios catalogue when the site is built.",
         "",
@@ -273,6 +287,8 @@ def scenarios_markdown() -> str:
             f"**Fix:** {prose(scenario.fix)}",
             "",
             f"**Read more:** [{page_title(doc_md)}]({link_from(SCENARIOS_PAGE, doc_md)})",
+            "",
+            f"**Try it:** `{try_it_command(scenario)}`",
             "",
         ]
         if scenario.sources:

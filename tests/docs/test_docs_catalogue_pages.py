@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 from urllib.parse import urljoin
 
 import pytest
 
+from checker.cli import build_parser
 from checker.findings import CATALOGUE, FINDINGS_PAGE
 from docs_site import SITE_URL, md_to_url
 
@@ -66,3 +68,12 @@ def test_scenarios_page_links_each_scenario_to_its_troubleshooting_page(pages):
              if e.tag == "a" and "href" in e.attrs}
     for scenario in scenarios().values():
         assert urljoin(SITE_URL, scenario.doc) in links, scenario.id
+
+
+def test_cli_reference_documents_every_command(pages):
+    commands = next(action.choices for action in build_parser()._actions
+                    if isinstance(action, argparse._SubParsersAction))
+    page = pages["reference/cli/"]
+    for command in commands:
+        assert command in page.ids, f"reference/cli.md has no `{command}` section"
+        assert f"usage: glpi-keycheck {command}" in page.text, f"no usage block for {command}"
