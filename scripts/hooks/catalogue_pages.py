@@ -13,8 +13,6 @@ so `reference/findings/#<code>` (a finding's `doc`) and `reference/scenarios/#<i
 from __future__ import annotations
 
 import html
-import importlib
-import logging
 import os
 import posixpath
 import re
@@ -22,8 +20,6 @@ import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File
-
-log = logging.getLogger("mkdocs.hooks.catalogue_pages")
 
 FINDINGS_PAGE = "reference/findings.md"
 SCENARIOS_PAGE = "reference/scenarios.md"
@@ -227,17 +223,6 @@ def findings_markdown() -> str:
 
 # --- Scenarios ---------------------------------------------------------------------------------
 
-def load_scenarios():
-    """`(VERSIONS, SCENARIOS)`, or None while the simulation package has no scenarios module yet."""
-    try:
-        module = importlib.import_module("checker.simulation.scenarios")
-    except ModuleNotFoundError as error:
-        if error.name not in ("checker.simulation", "checker.simulation.scenarios"):
-            raise  # a real import error inside the module must fail the build
-        return None
-    return module.VERSIONS, module.SCENARIOS
-
-
 def try_it_command(scenario) -> str:
     """The CLI line that plays this scenario; scenarios the simulator cannot play without the
     reader's own key (it says so with a ValueError) get `--key -`, which reads it from stdin."""
@@ -253,6 +238,8 @@ def try_it_command(scenario) -> str:
 
 
 def scenarios_markdown() -> str:
+    from checker.simulation.scenarios import SCENARIOS as scenarios, VERSIONS as versions
+
     lines = [
         "# Scenarios",
         "",
@@ -264,12 +251,6 @@ def scenarios_markdown() -> str:
         "This page is generated from the checker's scenarios catalogue when the site is built.",
         "",
     ]
-    loaded = load_scenarios()
-    if loaded is None:
-        log.warning("checker.simulation.scenarios does not exist yet: reference/scenarios.md lists no scenario")
-        return "\n".join(lines + ["!!! warning \"No scenarios in this build\"", "",
-                                  "    The scenarios catalogue was not found when this site was built.", ""])
-    versions, scenarios = loaded
     lines += [f"Simulated GLPI versions: {', '.join(f'`{v}`' for v in versions)}.", "",
               "| Scenario | Title | GLPI versions |", "|---|---|---|"]
     lines += [f"| [`{s.id}`](#{s.id}) | {heading_text(s.title)} | {', '.join(s.versions)} |"

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 from urllib.parse import urljoin
-
-import pytest
 
 from checker.cli import build_parser
 from checker.findings import CATALOGUE, FINDINGS_PAGE
+from checker.simulation.scenarios import SCENARIOS
 from docs_site import SITE_URL, md_to_url
-
-
-def scenarios():
-    try:
-        return importlib.import_module("checker.simulation.scenarios").SCENARIOS
-    except ModuleNotFoundError as error:
-        pytest.fail(f"the scenarios catalogue is missing: {error}")
 
 
 def test_findings_page_has_an_anchor_per_code(pages):
@@ -47,13 +38,13 @@ def test_every_see_also_page_exists(site):
 
 def test_scenarios_page_has_an_anchor_per_scenario(pages):
     page = pages["reference/scenarios/"]
-    missing = [scenario_id for scenario_id in scenarios() if scenario_id not in page.ids]
+    missing = [scenario_id for scenario_id in SCENARIOS if scenario_id not in page.ids]
     assert not missing, f"no heading for: {missing}"
 
 
 def test_every_scenario_doc_page_exists(pages):
     missing = []
-    for scenario in scenarios().values():
+    for scenario in SCENARIOS.values():
         url, _, anchor = scenario.doc.partition("#")
         if url not in pages:
             missing.append(f"{scenario.id}: {scenario.doc}")
@@ -66,7 +57,7 @@ def test_scenarios_page_links_each_scenario_to_its_troubleshooting_page(pages):
     page = pages["reference/scenarios/"]
     links = {urljoin(SITE_URL + page.url, e.attrs["href"]) for e in page.elements
              if e.tag == "a" and "href" in e.attrs}
-    for scenario in scenarios().values():
+    for scenario in SCENARIOS.values():
         assert urljoin(SITE_URL, scenario.doc) in links, scenario.id
 
 
