@@ -44,6 +44,7 @@ def on_config(config):
 
 # Titles of the pages the generated ones link to, read from the nav (filled by on_nav).
 _nav_titles: dict[str, str] = {}
+_docs_dir = "docs"
 
 
 def on_files(files, config):
@@ -58,6 +59,8 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
+    global _docs_dir
+    _docs_dir = config.docs_dir
     _nav_titles.clear()
     for page in nav.pages:
         if page.title:
@@ -146,9 +149,16 @@ def url_to_md(url: str) -> str:
 
 
 def page_title(md_path: str) -> str:
-    """The linked page's title in the nav, or its path when it is not in the nav."""
+    """The linked page's title: from the nav, else the page's first "# " heading, else its path."""
     path = md_path.partition("#")[0]
-    return _nav_titles.get(path, path)
+    if path in _nav_titles:
+        return _nav_titles[path]
+    source = Path(_docs_dir) / path
+    if source.is_file():
+        for line in source.read_text("utf-8").splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return path
 
 
 GITHUB_ITEM = re.compile(r"^https://github\.com/([\w.-]+/[\w.-]+)/(pull|issues|blob|tree|commit)/(.+)$")
@@ -166,7 +176,8 @@ def source_label(url: str) -> str:
         return f"{repo} issue #{rest}"
     if kind in ("blob", "tree"):
         ref, _, path = rest.partition("/")
-        return f"{repo}: {path or ref}" + (f" ({ref})" if path else "")
+        short_ref = ref[:10] if re.fullmatch(r"[0-9a-f]{40}", ref) else ref
+        return f"{repo}: {path or ref}" + (f" ({short_ref})" if path else "")
     return f"{repo} commit {rest[:10]}"
 
 
