@@ -130,21 +130,10 @@ def op_decrypt(request: dict) -> dict[str, Any]:
     _use_browser_crypto()
     key = _bytes(request, "keyfile_b64")
     result = decrypt_value(_text(request, "value"), key)
-    plaintext = result.plaintext
-    answer: dict[str, Any] = {
-        "ok": bool(result.ok),
-        "error_code": result.error_code,
-        "message": result.message,
-        "plaintext": None,
-        "plaintext_bytes": None,
-        "plaintext_is_text": None,
-    }
-    if result.ok and plaintext is not None:
-        try:
-            shown, is_text = plaintext.decode("utf-8"), True
-        except UnicodeDecodeError:
-            shown, is_text = plaintext.hex(" "), False
-        answer.update(plaintext=shown, plaintext_bytes=len(plaintext), plaintext_is_text=is_text)
+    answer = result.to_dict()
+    if result.plaintext is not None and not answer.get("plaintext_is_utf8"):
+        answer["plaintext"] = result.plaintext.hex(" ")  # binary secrets are shown in hex
+    answer["finding"] = _with_explanations({"findings": [result.finding().to_dict()]})["findings"][0]
     return answer
 
 

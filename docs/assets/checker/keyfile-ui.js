@@ -1,8 +1,9 @@
 // The key-file panel: inspect a local glpicrypt.key, and test whether it decrypts a value
 // from GLPI's database. The file is read by the browser and never leaves the page; the
 // decrypted secret stays hidden until asked for.
-import { errorBox, findingList, h, renderState, toBase64 } from "./dom.js";
+import { errorBox, findingItem, findingList, h, renderState, toBase64 } from "./dom.js";
 import { request, watch } from "./runtime.js";
+import { loadCatalogue } from "./simulator-ui.js";
 
 const MAX_READ_BYTES = 64 * 1024 + 1; // one byte past the bridge's limit, so it can say "too large"
 
@@ -10,6 +11,15 @@ function verdict(report) {
   if (report.status === "ok") return "This file is a usable glpicrypt.key.";
   if (report.status === "warning") return "This file is usable, with a warning below.";
   return "This file is not a usable glpicrypt.key.";
+}
+
+const FACT_LABELS = { path: "File", size: "Size (bytes)", sha256: "SHA-256 (compare copies without showing the key)",
+                      mode_text: "Permissions", owner: "Owner", group: "Group" };
+
+function facts(fields) {
+  const rows = Object.entries(FACT_LABELS).filter(([name]) => fields && fields[name] !== null && fields[name] !== undefined)
+    .map(([name, label]) => h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, h("code", {}, String(fields[name])))));
+  return rows.length ? h("table", { class: "kc-facts", "data-keyfile-facts": true }, h("tbody", {}, rows)) : "";
 }
 
 export function bindKeyfile(root) {
@@ -20,7 +30,11 @@ export function bindKeyfile(root) {
   const value = root.querySelector("[data-keyfile-value]");
   const decrypt = root.querySelector("[data-keyfile-decrypt]");
   const decrypted = root.querySelector("[data-keyfile-decrypt-result]");
-  input.after(status, result);
+  const version = h("select", { id: "kc-keyfile-version", "data-keyfile-version": true },
+    h("option", { value: "" }, "any version"));
+  input.after(h("label", { class: "kc-inline kc-keyfile-version", for: "kc-keyfile-version" }, " for GLPI "), version,
+    status, result);
+  version.addEventListener("change", () => { if (input.files && input.files.length) inspect(); });
 
   let keyBytes = null; // the chosen file's bytes, kept in memory only
   let plaintext = null;
@@ -39,13 +53,14 @@ export function bindKeyfile(root) {
     } catch {
       payload = { op: "keyfile", name: file.name, read_error: "unreadable" };
     }
+    payload.glpi_version = version.value || null;
     result.replaceChildren(h("p", { class: "kc-waiting" }, "Reading the file…"));
     try {
       const report = await request(payload);
       result.dataset.status = report.status;
       result.dataset.kind = report.kind;
       result.replaceChildren(h("p", { class: `kc-verdict kc-verdict--${report.status}` }, verdict(report)),
-        findingList(report.findings));
+        facts(report.fields), findingList(report.findings));
     } catch (error) {
       result.dataset.status = "error";
       result.replaceChildren(errorBox(error.message));
@@ -64,7 +79,8 @@ export function bindKeyfile(root) {
       shown.hidden = showing;
       shown.textContent = showing ? "" : plaintext; // not in the page while hidden
     });
-    const what = answer.plaintext_is_text ? `${answer.plaintext_bytes} bytes of text` : `${answer.plaintext_bytes} bytes of binary data (shown in hex)`;
+    const what = answer.plaintext_is_utf8 ? `${answer.plaintext_length} bytes of text`
+      : `${answer.plaintext_length} bytes of binary data (shown in hex)`;
     return [h("p", { class: "kc-verdict kc-verdict--ok" }, `This key file decrypts the value: it holds ${what}.`),
       toggle, " ", shown];
   }
@@ -79,7 +95,9 @@ export function bindKeyfile(root) {
       decrypted.dataset.status = answer.ok ? "ok" : "error";
       decrypted.dataset.errorCode = answer.error_code || "";
       decrypted.replaceChildren(...(answer.ok ? showPlaintext(answer)
-        : [h("p", { class: "kc-verdict kc-verdict--error" }, answer.message)]));
+        : [h("p", { class: "kc-verdict kc-verdict--error" }, "GLPI would say: ",
+             h("span", { "data-keyfile-glpi-message": true }, answer.message)),
+           h("ul", { class: "kc-findings" }, findingItem(answer.finding))]));
     } catch (error) {
       decrypted.dataset.status = "error";
       decrypted.replaceChildren(errorBox(error.message));
@@ -89,6 +107,8 @@ export function bindKeyfile(root) {
   watch(root, (state, message) => {
     root.dataset.state = state;
     renderState(status, state, message, "key-file checker");
-    if (state === "ready" && input.files && input.files.length && !result.dataset.status) inspect();
+    if (state === "ready" && version.options.length === 1) {
+      loadCatalogue().then((data) => version.append(...data.versions.map((v) => h("option", { value: v }, v))), () => {});
+    }
   });
 }

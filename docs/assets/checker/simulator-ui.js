@@ -11,7 +11,7 @@ export function lastSimulation() {
   return last && last.element.isConnected ? last.request : null;
 }
 
-function loadCatalogue() {
+export function loadCatalogue() {
   if (!catalogue) catalogue = request({ op: "scenarios" }).catch((error) => { catalogue = null; throw error; });
   return catalogue;
 }
