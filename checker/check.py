@@ -5,12 +5,11 @@ from __future__ import annotations
 from .base64_strict import php_strict_decode
 from .findings import spec
 from .identify import binary_shape, key_vs_keyfile, lookalike_finding, text_shape
-from .paste_repair import repair
+from .paste_repair import KEY_START, repair
 from .registration_key import check_format
 from .report import Finding, Report, status_from
 
 MAX_INPUT_CHARS = 64 * 1024  # no GLPI secret comes near; past this we stop reading
-JSON_OBJECT_BASE64_PREFIX = "eyJ"  # base64 of '{"': how every registration key starts
 # Repairs that only make sense for a base64 key: dropped when the input turns out to be else.
 BASE64_ONLY_REPAIRS = {"paste-missing-padding", "paste-urlsafe-alphabet"}
 
@@ -60,7 +59,7 @@ def _check_text(text: str) -> Report:
 
     lookalike = lookalike_finding(candidate)
     if lookalike:
-        kind = "registration-key" if candidate.startswith(JSON_OBJECT_BASE64_PREFIX) else "unknown"
+        kind = "registration-key" if candidate.startswith(KEY_START) else "unknown"
         return Report(kind, "error", findings=findings + [lookalike])
 
     shape = text_shape(repaired.joined, repaired.labels)
@@ -104,6 +103,6 @@ def _looks_like_json(decoded: bytes) -> bool:
 
 def _kind_of_damaged(candidate: str, decoded: bytes | None) -> str:
     """A damaged registration key is still a registration key: say so, with what is wrong."""
-    if candidate.startswith(JSON_OBJECT_BASE64_PREFIX) or (decoded is not None and _looks_like_json(decoded)):
+    if candidate.startswith(KEY_START) or (decoded is not None and _looks_like_json(decoded)):
         return "registration-key"
     return "unknown"

@@ -26,6 +26,8 @@ LOOKALIKES = dict(zip(
 
 
 def lookalike_finding(text: str) -> Finding | None:
+    if text.isascii():
+        return None
     seen: dict[str, str] = {}
     for ch in text:
         if ch.isascii() or not (ch.isalnum()):

@@ -41,6 +41,7 @@ PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 BASE64_STANDARD_ONLY = set("+/")
 BASE64_URLSAFE_ONLY = set("-_")
 TOKEN_SEPARATOR = re.compile(r"\s+")
+KEY_START = "eyJ"  # base64 of '{"': how every registration key starts
 
 
 @dataclass
@@ -70,7 +71,12 @@ def _count(text: str, wanted) -> dict[str, int]:
     return counts
 
 
+HIDDEN_OR_BIDI = re.compile("[" + "".join(INVISIBLE) + "".join(NO_BREAK_SPACES) + "".join(BIDI_CONTROLS) + "]")
+
+
 def remove_invisible(text: str, out: Repaired) -> str:
+    if text.isascii() or not HIDDEN_OR_BIDI.search(text):  # the common case, at C speed
+        return text
     bidi = _count(text, BIDI_CONTROLS)
     if bidi:
         out.findings.append(spec("paste-bidi-controls").finding(
@@ -128,8 +134,11 @@ def _unfence(body: str) -> str:
 
 
 def _is_label(candidate: str) -> bool:
-    # A label is prose or an identifier; a long unbroken base64-looking run is not.
-    return bool(candidate) and (len(candidate) <= 40 or " " in candidate)
+    # A label is prose or an identifier; the start of a key ("eyJ" is base64 for '{"') or a
+    # long unbroken base64-looking run is not.
+    if not candidate or candidate.startswith(KEY_START):
+        return False
+    return len(candidate) <= 40 or " " in candidate
 
 
 def decode_percent(text: str, out: Repaired) -> str:
@@ -194,8 +203,8 @@ def repair(text: str) -> Repaired:
     out = Repaired(text)
     text = remove_invisible(text, out)
     text = strip_surrounding(text, out)
-    text = decode_percent(text, out)
-    text = out.joined = join_lines(text, out)
+    text = join_lines(text, out)  # before decoding: a wrap may split a "%2B"
+    text = out.joined = decode_percent(text, out)
     text = fix_alphabet(text, out)
     text = restore_padding(text, out)
     out.text = text
