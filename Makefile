@@ -41,5 +41,9 @@ unit: deps
 bench: deps
 	$(BIN)/python scripts/bench_core.py
 
+# 100,000 generated and damaged inputs through the checker; FUZZ_ARGS="--count N --seed S".
+fuzz: deps
+	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
+
 clean:
 	rm -rf site build *.egg-info .pytest_cache
