@@ -38,8 +38,6 @@ QUOTE_CHARS = "".join(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()))
 LABEL_COLON = re.compile(r"^\s*([^\s:][^:\n]{0,60}?)\s*:\s*(?=\S)", re.UNICODE)
 LABEL_EQUALS = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_.\- ]{0,60}?)\s*=\s*(?=[^=\s])")
 PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
-BASE64_STANDARD_ONLY = set("+/")
-BASE64_URLSAFE_ONLY = set("-_")
 TOKEN_SEPARATOR = re.compile(r"\s+")
 KEY_START = "eyJ"  # base64 of '{"': how every registration key starts
 
@@ -152,8 +150,10 @@ def decode_percent(text: str, out: Repaired) -> str:
 
 
 def join_lines(text: str, out: Repaired) -> str:
-    pieces = TOKEN_SEPARATOR.split(text)
-    out.pieces = [p for p in pieces if p]
+    if not TOKEN_SEPARATOR.search(text):
+        out.pieces = [text]
+        return text
+    out.pieces = [p for p in TOKEN_SEPARATOR.split(text) if p]
     if len(out.pieces) <= 1:
         return text
     lines = text.split("\n")
@@ -175,10 +175,9 @@ def join_lines(text: str, out: Repaired) -> str:
 
 
 def fix_alphabet(text: str, out: Repaired) -> str:
-    has_urlsafe = any(ch in BASE64_URLSAFE_ONLY for ch in text)
-    if not has_urlsafe:
+    if "-" not in text and "_" not in text:
         return text
-    if any(ch in BASE64_STANDARD_ONLY for ch in text):
+    if "+" in text or "/" in text:
         out.findings.append(spec("base64-mixed-alphabets").finding(
             "Found both \"+\" or \"/\" and \"-\" or \"_\"."))
         out.ambiguous = True
