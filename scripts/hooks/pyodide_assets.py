@@ -4,7 +4,7 @@ After each build it writes into the site:
 - assets/pyodide/: the five Pyodide runtime files, from node_modules/pyodide;
 - assets/vendor/noble-ciphers/: the ESM files of @noble/ciphers that XChaCha20-Poly1305 needs;
 - assets/py/glpi_keycheck-<version>-py3-none-any.whl: the `checker` package as a pure-Python
-  wheel, built deterministically (fixed dates and order), without the CLI;
+  wheel, built deterministically (fixed dates and order);
 - assets/checker/build.json: the wheel's name and SRI integrity, which the worker checks.
 
 Integrity, honestly: package-lock.json pins each npm tarball by sha512, but npm does not
@@ -50,7 +50,8 @@ SHIPPED = {
 WHEEL_DIR = "assets/py"
 BUILD_INFO = "assets/checker/build.json"
 DIST_NAME = "glpi_keycheck"
-WHEEL_EXCLUDE = ("cli/", "__main__.py")  # the browser needs neither the CLI nor its entry point
+# The CLI stays in (a few KB): tests/pyodide runs the unit tests, CLI ones included, on this wheel.
+WHEEL_EXCLUDE: tuple[str, ...] = ()
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -119,7 +120,7 @@ def _wheel_files() -> list[tuple[str, bytes]]:
     files = []
     for path in sorted(package.rglob("*.py")):
         relative = path.relative_to(package).as_posix()
-        if "__pycache__" in relative or relative.startswith(WHEEL_EXCLUDE):
+        if "__pycache__" in relative or (WHEEL_EXCLUDE and relative.startswith(WHEEL_EXCLUDE)):
             continue
         files.append((f"checker/{relative}", path.read_bytes()))
     return files
