@@ -101,7 +101,9 @@ class _Run:
             if not self.dead:
                 self.marketplace_phase()
         if self.dead:
-            self.tl.skip(self.plan(), "Not reached: the page died on an uncaught exception.")
+            died = self.tl.steps[-1].name
+            self.tl.skip(self.plan(), f"Not reached: {died} failed and the page died on an "
+                                      "uncaught exception.")
 
     def plan(self) -> list[str]:
         names = ["read-keyfile"]
