@@ -163,7 +163,8 @@ def op_report(request: dict) -> dict[str, Any]:
     """A Markdown report for a forum post or a ticket, with the key redacted."""
     text = _text(request, "text", required=False)
     simulation = _simulate(request) if request.get("scenario") else None
-    return {"markdown": markdown_report(text, simulation)}
+    key = _text(request, "key", required=False)
+    return {"markdown": markdown_report(text, simulation, key)}
 
 
 OPERATIONS: dict[str, Callable[[dict], dict[str, Any]]] = {
@@ -210,7 +211,8 @@ def quotes_secret(detail: str, secrets: list[str]) -> bool:
     return False
 
 
-def markdown_report(text: str | None, simulation: dict[str, Any] | None) -> str:
+def markdown_report(text: str | None, simulation: dict[str, Any] | None,
+                    request_key: str | None = None) -> str:
     from . import __version__
 
     lines = [f"### GLPI registration check (glpi-keycheck {__version__})", ""]
@@ -232,10 +234,14 @@ def markdown_report(text: str | None, simulation: dict[str, Any] | None) -> str:
                 detail = "(detail withheld: it quotes the key)"
             lines.append(f"- **{finding['severity']}** `{finding['code']}`: {finding['title']}. {detail}")
     if simulation is not None:
-        lines += ["", f"Simulated GLPI {simulation['glpi_version']}, scenario "
+        secrets = _secret_texts(text or "", {}) + _secret_texts(request_key or "", {})
+        lines += ["", f"Simulated GLPI {simulation.get('glpi_release') or simulation['glpi_version']}, scenario "
                       f"`{simulation['scenario']}`:", ""]
         for step in simulation["steps"]:
-            lines.append(f"1. **{step['status']}** {step['name']}: {step['explanation']}")
+            explanation = step["explanation"]
+            if quotes_secret(explanation, secrets):
+                explanation = "(withheld: it quotes the key)"
+            lines.append(f"1. **{step['status']}** `{step['name']}`: {explanation}")
         outcome = simulation["outcome"]
         lines += ["", f"Outcome ({outcome['status']}): {outcome['message']}"]
     lines += ["", "_The key itself is redacted: never post a whole registration key or glpicrypt.key._"]

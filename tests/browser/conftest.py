@@ -152,9 +152,9 @@ def check_key(page, text: str) -> dict:
     result = page.locator("[data-checker-result]")
     before = result.get_attribute("data-renders") or "0"
     page.fill("[data-checker-input]", text)
-    page.wait_for_function(
-        "before => (document.querySelector('[data-checker-result]').dataset.renders || '0') !== before",
-        arg=before, timeout=READY_TIMEOUT_MS)
+    # Selector waits, not wait_for_function: the site's CSP forbids the eval() it would need.
+    page.wait_for_selector(f"[data-checker-result][data-renders]:not([data-renders='{before}'])",
+                           timeout=READY_TIMEOUT_MS)
     normalized = page.locator("[data-checker-normalized]")
     return {
         "kind": result.get_attribute("data-kind"),

@@ -7,6 +7,7 @@ import json
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from checker.findings import CATALOGUE
 
@@ -78,7 +79,7 @@ def test_copy_report_redacts_the_key(checker_page, check_key):
     page = checker_page.page
     check_key(page, KEY)
     page.click("[data-checker-copy-report]")
-    page.wait_for_function("document.querySelector('[data-checker-report]').value.length > 0")
+    expect(page.locator("[data-checker-report]")).not_to_have_value("")
     report = page.locator("[data-checker-report]").input_value()
     assert f"`{KEY[:6]}…` ({len(KEY)} characters)" in report
     assert KEY[:12] not in report and KEY[-12:] not in report

@@ -22,17 +22,16 @@ def choose_file(page, content: bytes, name: str = "glpicrypt.key") -> dict:
     result = page.locator("[data-keyfile-result]")
     page.set_input_files("[data-keyfile-input]", files=[{"name": name, "mimeType": "application/octet-stream",
                                                           "buffer": content}])
-    page.wait_for_function("document.querySelector('[data-keyfile-result]').dataset.status")
+    page.wait_for_selector("[data-keyfile-result][data-status]")
     return {"status": result.get_attribute("data-status"), "text": result.inner_text(),
             "codes": page.eval_on_selector_all("[data-keyfile-result] [data-finding]",
                                                "items => items.map(item => item.dataset.finding)")}
 
 
 def decrypt(page, value: str) -> str:
-    page.evaluate("document.querySelector('[data-keyfile-decrypt-result]').removeAttribute('data-status')")
     page.fill("[data-keyfile-value]", value)
     page.click("[data-keyfile-decrypt]")
-    page.wait_for_function("document.querySelector('[data-keyfile-decrypt-result]').dataset.status")
+    page.wait_for_selector("[data-keyfile-decrypt-result][data-status]")
     return page.locator("[data-keyfile-decrypt-result]").get_attribute("data-status")
 
 

@@ -42,6 +42,7 @@ export function bindKeyfile(root) {
   async function inspect() {
     const file = input.files && input.files[0];
     keyBytes = null;
+    delete result.dataset.status; // set again when the verdict is shown (tests wait on it)
     decrypted.replaceChildren();
     delete decrypted.dataset.status;
     if (!file) { result.replaceChildren(); delete result.dataset.status; return; }
@@ -86,6 +87,7 @@ export function bindKeyfile(root) {
   }
 
   decrypt.addEventListener("click", async () => {
+    delete decrypted.dataset.status;
     decrypted.replaceChildren();
     plaintext = null;
     if (!keyBytes) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Choose a glpicrypt.key file first.")); return; }

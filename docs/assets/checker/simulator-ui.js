@@ -27,6 +27,10 @@ function stepItem(step) {
       h("span", { class: `kc-badge kc-badge--${step.status}` }, STATUS_LABELS[step.status] || step.status),
       " ", h("strong", {}, step.name)),
     h("p", {}, step.explanation));
+  if (step.shows) {
+    item.append(h("p", { class: "kc-step__shows" }, h("strong", {}, `GLPI shows${step.shown_on ? ` (${step.shown_on})` : ""}: `),
+      h("q", {}, step.shows)));
+  }
   if (step.detail) {
     item.append(h("details", { class: "kc-step__detail" }, h("summary", {}, "HTTP request and response, and other detail"),
       h("pre", {}, h("code", {}, step.detail))));
@@ -38,10 +42,14 @@ function stepItem(step) {
 
 function renderRun(output, run) {
   const outcome = run.outcome || {};
+  const release = run.glpi_release || run.glpi_version;
   output.replaceChildren(
+    h("p", { class: "kc-sim-title" }, h("strong", {}, run.title || run.scenario), ` — GLPI ${release}`),
+    run.notice ? h("p", { class: "kc-sim-notice" }, run.notice) : "",
     h("ol", { class: "kc-timeline", "aria-label": "Steps of GLPI's check" }, run.steps.map(stepItem)),
     h("div", { class: `kc-outcome kc-outcome--${outcome.status}` },
-      h("p", { class: "kc-outcome__label" }, `What GLPI ${run.glpi_version} shows:`),
+      h("p", { class: "kc-outcome__label" },
+        `In the end, GLPI ${release} shows${outcome.shown_on ? ` (${outcome.shown_on})` : ""}:`),
       h("p", { "data-simulator-outcome": true, "data-status": outcome.status }, outcome.message)));
 }
 
@@ -85,16 +93,32 @@ export function bindSimulator(root) {
   async function fill() {
     try {
       const data = await loadCatalogue();
-      scenarios = data.scenarios;
-      version.replaceChildren(...data.versions.map((v, i) => option(v, `GLPI ${v}`, i === data.versions.length - 1)));
-      scenario.replaceChildren(...data.scenarios.map((s) => option(s.id, s.title, s.id === preset)));
+      // "my-key" needs the checker's input: offered only where the page has one.
+      scenarios = data.scenarios.filter((s) => s.id !== MY_KEY || checkerInput());
+      const wanted = scenarios.find((s) => s.id === preset);
+      const latest = wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1];
+      version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)));
+      scenario.replaceChildren(...scenarios.map((s) => option(s.id, s.title, s.id === preset)));
       version.disabled = scenario.disabled = run.disabled = false;
-      describe(about, scenarios.find((s) => s.id === scenario.value));
+      applicable();
     } catch (error) {
       output.replaceChildren(errorBox(`The scenarios could not be loaded: ${error.message}`));
     }
   }
-  scenario.addEventListener("change", () => describe(about, scenarios.find((s) => s.id === scenario.value)));
+  // Scenarios that do not exist in the chosen GLPI version cannot be picked.
+  function applicable() {
+    for (const item of scenario.options) {
+      const known = scenarios.find((s) => s.id === item.value);
+      item.disabled = Boolean(known && !known.versions.includes(version.value));
+    }
+    if (scenario.selectedOptions[0] && scenario.selectedOptions[0].disabled) {
+      const first = [...scenario.options].find((item) => !item.disabled);
+      if (first) scenario.value = first.value;
+    }
+    describe(about, scenarios.find((s) => s.id === scenario.value));
+  }
+  version.addEventListener("change", applicable);
+  scenario.addEventListener("change", applicable);
   run.addEventListener("click", async () => {
     const wantsKey = scenario.value === MY_KEY || (useKey && useKey.checked);
     const key = wantsKey && checkerInput() ? checkerInput().value : null;
@@ -104,6 +128,7 @@ export function bindSimulator(root) {
     }
     const payload = { op: "simulate", scenario: scenario.value, glpi_version: version.value, key };
     run.disabled = true;
+    output.replaceChildren(h("p", { class: "kc-waiting" }, "Simulating…"));
     try {
       const result = await request(payload);
       renderRun(output, result);

@@ -1,0 +1,90 @@
+"""The simulator in the page: the same runs as checker.simulation.simulate, shown as a timeline."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from checker.simulation import SCENARIOS, VERSIONS, simulate
+
+pytestmark = pytest.mark.browser
+
+SIMULATOR = "[data-simulator]"
+
+
+def run_simulation(page, scenario: str, version: str, root: str = SIMULATOR) -> dict:
+    simulator = page.locator(root).first
+    simulator.locator("select[data-simulator-version]").select_option(version)
+    simulator.locator("select[data-simulator-scenario]").select_option(scenario)
+    simulator.locator("[data-simulator-run]").click()  # clears the previous run at once
+    outcome = simulator.locator("[data-simulator-outcome]")
+    outcome.wait_for()
+    steps = simulator.locator("[data-simulator-step]")
+    return {
+        "steps": [(steps.nth(i).get_attribute("data-name"), steps.nth(i).get_attribute("data-status"))
+                  for i in range(steps.count())],
+        "outcome": (outcome.get_attribute("data-status"), outcome.inner_text()),
+    }
+
+
+def expected(scenario: str, version: str, key: str | None = None) -> dict:
+    run = simulate(scenario, version, key=key).to_dict()
+    return {"steps": [(step["name"], step["status"]) for step in run["steps"]],
+            "outcome": (run["outcome"]["status"], run["outcome"]["message"])}
+
+
+def test_scenario_options_are_the_catalogue_ids(checker_page):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR}[data-state=ready] select[data-simulator-scenario]:not([disabled])")
+    ids = page.eval_on_selector_all("select[data-simulator-scenario] option", "items => items.map(o => o.value)")
+    assert ids == list(SCENARIOS)
+    versions = page.eval_on_selector_all("select[data-simulator-version] option", "items => items.map(o => o.value)")
+    assert versions == list(VERSIONS)
+
+
+@pytest.mark.parametrize("scenario, version", [
+    ("valid", "11.0"), ("invalid-key", "10.0"), ("keyfile-wrong-size", "9.5"), ("rate-limited", "10.0"),
+])
+def test_runs_show_each_step_and_glpis_message(checker_page, scenario, version):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    assert run_simulation(page, scenario, version) == expected(scenario, version)
+
+
+def test_http_detail_is_behind_a_toggle(checker_page):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    run_simulation(page, "http-400-html", "10.0")
+    step = page.locator("[data-simulator-step][data-name=registration-info]")
+    detail = step.locator("details pre")
+    assert detail.is_hidden()
+    step.locator("details summary").click()
+    assert "GET /api/registration/info" in detail.inner_text()
+
+
+def test_my_key_runs_the_pasted_key(checker_page, check_key):
+    page = checker_page.page
+    key = base64.b64encode(json.dumps({"signature": "c2ln" * 30}).encode()).decode()
+    check_key(page, key)
+    assert run_simulation(page, "my-key", "11.0") == expected("my-key", "11.0", key=key)
+
+
+def test_scenarios_missing_from_a_version_cannot_be_picked(checker_page):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    page.select_option("select[data-simulator-version]", "9.5")
+    disabled = page.eval_on_selector_all("select[data-simulator-scenario] option:disabled", "items => items.map(o => o.value)")
+    assert disabled == [s.id for s in SCENARIOS.values() if "9.5" not in s.versions]
+
+
+def test_troubleshooting_page_preset(open_page):
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]").page
+    preset = page.locator("[data-simulator-preset]").first
+    scenario = preset.get_attribute("data-simulator-preset")
+    preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
+    assert preset.locator("select[data-simulator-scenario]").input_value() == scenario
+    version = preset.locator("select[data-simulator-version]").input_value()
+    assert version == SCENARIOS[scenario].versions[-1]
+    assert run_simulation(page, scenario, version, root="[data-simulator-preset]") == expected(scenario, version)
