@@ -79,6 +79,3 @@ MP_NOT_WRITABLE = (
 )
 HIGHER_OFFER = "You need a superior GLPI-Network offer to access to this plugin (%s)"
 CLI_DISALLOWED = "Access to the marketplace CLI commands is disallowed by the GLPI configuration"
-
-# Guzzle's refusal of a header value with a line end (PR #11567).
-GUZZLE_BAD_HEADER = 'Uncaught Exception InvalidArgumentException: "%s" is not valid header value'
