@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shlex
 import stat as stat_module
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .base64_strict import php_strict_decode
+from .crypto import glpi_messages as words
 from .findings import spec
 from .report import Finding, Report, status_from
 
@@ -23,6 +25,10 @@ TEXT_WHITESPACE = b" \t\r\n"
 # Symfony's ParameterBag::resolveString reads "%%" as an escaped "%" and %name% as a reference.
 SYMFONY_PARAMETER = re.compile(rb"%%|%([^%\s]+)%")
 READ_ERRORS = ("missing", "unreadable")
+DEFAULT_PATH = "config/glpicrypt.key"  # the path the catalogue's fix commands are written for
+# Findings whose fix commands act on the inspected file itself: shown with its real path.
+FIX_NAMES_THE_FILE = {"keyfile-unreadable", "keyfile-trailing-newline", "keyfile-hex-text",
+                      "keyfile-base64-text", "keyfile-world-readable", "keyfile-world-writable"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class FileFacts:
         }
 
 
-def inspect_keyfile(content: bytes | None, *, path: str = "config/glpicrypt.key",
+def inspect_keyfile(content: bytes | None, *, path: str = DEFAULT_PATH,
                     glpi_version: str | None = None, stat: FileFacts | None = None,
                     read_error: str | None = None, error_detail: str | None = None) -> Report:
     """The verdict on a key file's bytes.
@@ -58,19 +64,41 @@ def inspect_keyfile(content: bytes | None, *, path: str = "config/glpicrypt.key"
     if stat is not None:
         fields.update(stat.to_dict())
     if content is None:
-        return _unread(path, read_error, error_detail, fields)
+        return _with_path_in_fixes(_unread(path, read_error, error_detail, fields, glpi_version), path)
 
     fields["size"] = len(content)
     is_legacy_name = _file_name(path) == LEGACY_FILE_NAME
     findings = _content_findings(content, is_legacy_name)
+    if not is_legacy_name and len(content) != KEY_BYTES:
+        said = glpi_says("invalid", glpi_version, path)
+        findings = [replace(f, detail=f.detail + said) if f.severity == "error" else f for f in findings]
     if len(content) == KEY_BYTES and not is_legacy_name:
         fields["sha256"] = hashlib.sha256(content).hexdigest()  # compare copies without showing the key
         if _major(glpi_version) >= 11:
             findings += _kernel_secret_findings(content)
     if stat is not None and stat.mode is not None:
         findings += _permission_findings(stat.mode)
-    return Report("glpicrypt-key", status_from(findings, well_formed=True), findings=findings,
-                  fields=fields)
+    report = Report("glpicrypt-key", status_from(findings, well_formed=True), findings=findings,
+                    fields=fields)
+    return _with_path_in_fixes(report, path)
+
+
+def glpi_says(problem: str, glpi_version: str | None, path: str) -> str:
+    """GLPI's own words for a key file problem ("missing", "unreadable", "invalid")."""
+    log = {"missing": words.LOG_KEYFILE_MISSING, "unreadable": words.LOG_KEYFILE_UNREADABLE,
+           "invalid": words.LOG_KEYFILE_INVALID}[problem]
+    major = _major(glpi_version)
+    if major == 9:
+        crash = {"missing": words.EXC95_KEYFILE_MISSING,
+                 "invalid": words.EXC95_KEYFILE_WRONG_SIZE}.get(problem)
+        return f' GLPI 9.5 fails with "{crash}".' if crash else ""
+    said = f' GLPI logs "{log}"'
+    if major >= 11:
+        shown = {"missing": words.UI11_KEYFILE_MISSING,
+                 "unreadable": words.UI11_KEYFILE_UNREADABLE.format(path=path),
+                 "invalid": words.UI11_KEYFILE_INVALID}[problem]
+        said += f' and, from 11.0.x, shows "{shown}"'
+    return said
 
 
 def symfony_parameter_references(content: bytes) -> list[tuple[int, int]]:
@@ -78,15 +106,35 @@ def symfony_parameter_references(content: bytes) -> list[tuple[int, int]]:
     return [match.span() for match in SYMFONY_PARAMETER.finditer(content) if match.group(1)]
 
 
+def _with_path_in_fixes(report: Report, path: str) -> Report:
+    """Fix commands name the inspected file, so they can be pasted as they are."""
+    if path == DEFAULT_PATH or not path:
+        return report
+    quoted = shlex.quote(path)
+    report.findings = [
+        replace(f, fix=_retarget(f.fix, quoted)) if f.code in FIX_NAMES_THE_FILE else f
+        for f in report.findings]
+    return report
+
+
+def _retarget(fix: str, quoted_path: str) -> str:
+    if quoted_path.startswith("'"):  # quoted: the ".new" suffix must go inside the quotes
+        return (fix.replace(f"{DEFAULT_PATH}.new", quoted_path[:-1] + ".new'")
+                   .replace(DEFAULT_PATH, quoted_path))
+    return fix.replace(DEFAULT_PATH, quoted_path)
+
+
 def _unread(path: str, read_error: str | None, error_detail: str | None,
-            fields: dict[str, Any]) -> Report:
+            fields: dict[str, Any], glpi_version: str | None) -> Report:
     if read_error not in READ_ERRORS:
         raise ValueError(f"read_error must be one of {READ_ERRORS} when content is None, not {read_error!r}")
     because = f" ({error_detail})" if error_detail else ""
     if read_error == "missing":
-        finding = spec("keyfile-missing").finding(f"No file at {path}{because}.")
+        finding = spec("keyfile-missing").finding(
+            f"No file at {path}{because}." + glpi_says("missing", glpi_version, path))
     else:
-        finding = spec("keyfile-unreadable").finding(f"{path} exists but could not be read{because}.")
+        finding = spec("keyfile-unreadable").finding(
+            f"{path} exists but could not be read{because}." + glpi_says("unreadable", glpi_version, path))
     return Report("glpicrypt-key", "error", findings=[finding], fields=fields)
 
 

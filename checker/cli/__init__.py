@@ -11,10 +11,10 @@ import argparse
 import sys
 
 from .. import __version__
-from . import check_cmd, simulate_cmd
+from . import check_cmd, crypto_cmd, keyfile_cmd, simulate_cmd
 from .inputs import InputError, UsageError
 
-SUBCOMMANDS = [check_cmd, simulate_cmd]
+SUBCOMMANDS = [check_cmd, keyfile_cmd, crypto_cmd, simulate_cmd]
 
 
 class _Parser(argparse.ArgumentParser):

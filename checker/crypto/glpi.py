@@ -76,20 +76,20 @@ def decrypt_value(value: str, key: bytes) -> DecryptResult:
         return _failure(stray, "decrypt-no-nonce", words.LOG_DECRYPT_NO_NONCE,
                         f"It decodes to {len(raw)} bytes, fewer than the 24 of a nonce.")
     nonce, sealed = raw[:NONCE_BYTES], raw[NONCE_BYTES:]
+    if len(sealed) < TAG_BYTES:  # libsodium refuses it before any decryption
+        return _failure(stray, "decrypt-failed", words.LOG_DECRYPT_FAILED,
+                        f"It decodes to {len(raw)} bytes: a nonce and {len(sealed)} more, too few "
+                        "for the 16-byte tag, so it is cut short.")
     try:
         plaintext = get_backend().decrypt(key, nonce, sealed, nonce)
     except AuthenticationFailed:
-        if len(sealed) < TAG_BYTES:
-            why = (f"It decodes to {len(raw)} bytes: a nonce and {len(sealed)} more, too few "
-                   "for the 16-byte tag, so it is cut short.")
-        else:
-            why = (f"It decodes to {len(raw)} bytes (a nonce, {len(sealed) - TAG_BYTES} bytes "
-                   "of ciphertext and a tag), but the tag does not match with this key.")
+        why = (f"It decodes to {len(raw)} bytes (a nonce, {len(sealed) - TAG_BYTES} bytes "
+               "of ciphertext and a tag), but the tag does not match with this key.")
         if isinstance(strict, bytes) and not is_canonical("".join(value.split())):
             why += (" Its base64 text is not whole groups of 4 characters with their \"=\" "
                     "padding: it was probably cut short.")
         return _failure(stray, "decrypt-failed", words.LOG_DECRYPT_FAILED, why)
-    detail = f"Decrypted a {len(plaintext)}-byte secret."
+    detail = f"Decrypted {_secret_size(plaintext)}."
     if stray:
         detail += (f" GLPI skips the {_listed(stray)} in it, as this check did; copy the value "
                    "again without them.")
@@ -102,6 +102,10 @@ def _failure(stray: list[str], code: str, glpi_message: str, why: str) -> Decryp
                f"then: {why[0].lower()}{why[1:]}")
         return DecryptResult(False, None, "decrypt-not-base64", glpi_message, why)
     return DecryptResult(False, None, code, glpi_message, why)
+
+
+def _secret_size(plaintext: bytes) -> str:
+    return "an empty secret" if not plaintext else f"a {len(plaintext)}-byte secret"
 
 
 def _listed(stray: list[str]) -> str:

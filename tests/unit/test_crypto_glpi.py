@@ -92,3 +92,12 @@ def test_set_backend_is_used():
     finally:
         backend.set_backend(previous)
     assert calls == [("encrypt", True), ("decrypt", True)]  # the nonce is the additional data
+
+
+def test_a_value_too_short_for_its_tag_fails_without_any_backend():
+    import base64
+    value = base64.b64encode(bytes(24 + 10)).decode()
+    result = decrypt_value(value, GLPI_TEST_KEY)
+    assert result.error_code == "decrypt-failed"
+    assert result.message == glpi_messages.LOG_DECRYPT_FAILED
+    assert "cut short" in result.detail

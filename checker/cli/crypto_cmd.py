@@ -1,0 +1,197 @@
+"""`glpi-keycheck decrypt | encrypt | verify`: GLPI's encrypted values, with a key file.
+
+Decryption and encryption happen in `checker.crypto`; this module reads the key file and the
+values, prints, and picks the exit status. A secret is printed only when asked for
+(`decrypt`, or `verify --show`).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+
+from ..crypto.glpi import DecryptResult, decrypt_value, encrypt_value
+from ..crypto.legacy import decrypt_legacy_bytes
+from .inputs import InputError, UsageError, read_text_argument
+from .keyfile_cmd import read_key, read_keyfile
+from .render import MARKS, Painter, docs_url
+
+VALUE_PREVIEW = 12  # characters of an encrypted value shown to tell values apart
+MYSQL_NULL = "NULL"  # what `mysql -N` prints for a NULL column
+
+
+def register(subparsers) -> None:
+    decrypt = subparsers.add_parser(
+        "decrypt", help="decrypt a value GLPI stored, with its glpicrypt.key",
+        description="Decrypt a value as GLPI does (XChaCha20-Poly1305, nonce as additional data) "
+                    "and print the secret: the exact bytes when piped, a line on a terminal. "
+                    "With --legacy, use GLPI's pre-9.5 scheme (key: --key-file glpi.key, or "
+                    "GLPI's built-in key). Exit status: 0 decrypted, 1 not, 2 wrong usage.")
+    decrypt.add_argument("value", nargs="?", metavar="VALUE", help="the stored value, or - for standard input")
+    decrypt.add_argument("--key-file", metavar="PATH", help="glpicrypt.key (with --legacy: glpi.key, optional)")
+    decrypt.add_argument("--legacy", action="store_true", help="the value dates from before GLPI 9.5")
+    decrypt.set_defaults(run=run_decrypt)
+
+    encrypt = subparsers.add_parser(
+        "encrypt", help="encrypt a secret as GLPI stores it",
+        description="Print the value GLPI would store for a secret, encrypted with this key file. "
+                    "Prefer standard input or the prompt to an argument: arguments show in shell "
+                    "history and process lists. One line break at the end of standard input is "
+                    "dropped (see --keep-newline). Exit status: 0 done, 1 bad key file or input, "
+                    "2 wrong usage.")
+    encrypt.add_argument("plaintext", nargs="?", metavar="PLAINTEXT",
+                         help="the secret, or - for standard input (asked for when absent on a terminal)")
+    encrypt.add_argument("--key-file", metavar="PATH", required=True, help="glpicrypt.key")
+    encrypt.add_argument("--keep-newline", action="store_true",
+                         help="keep a line break that ends standard input as part of the secret")
+    encrypt.set_defaults(run=run_encrypt)
+
+    verify = subparsers.add_parser(
+        "verify", help="check which values a key file decrypts",
+        description="Say for each value whether this key decrypts it, without printing the "
+                    "secrets (only their length) unless --show. VALUE - reads one value per line "
+                    "from standard input, e.g. from `mysql -N -e 'SELECT …'`. Exit status: 0 every "
+                    "non-empty value decrypts, 1 otherwise, 2 wrong usage.")
+    verify.add_argument("values", nargs="+", metavar="VALUE", help="stored values, or - for standard input")
+    verify.add_argument("--key-file", metavar="PATH", required=True, help="glpicrypt.key")
+    verify.add_argument("--show", action="store_true", help="also print the decrypted secrets")
+    verify.add_argument("--json", action="store_true", help="print the results as JSON")
+    verify.set_defaults(run=run_verify)
+
+
+# --- decrypt -----------------------------------------------------------------------------------
+
+def run_decrypt(args) -> int:
+    if args.legacy:
+        legacy_key = _read_legacy_key(args.key_file) if args.key_file else None
+        value = read_text_argument(args.value, "value").strip()
+        print("glpi-keycheck: the legacy scheme has no integrity check: with the wrong key it "
+              "prints garbage, not an error.", file=sys.stderr)
+        _print_secret(decrypt_legacy_bytes(value, legacy_key))
+        return 0
+    if not args.key_file:
+        raise UsageError("decrypt needs --key-file PATH (the glpicrypt.key), unless --legacy.")
+    key = read_key(args.key_file)
+    result = decrypt_value(read_text_argument(args.value, "value").strip(), key)
+    if not result.ok:
+        raise InputError(_failure_line(result))
+    _print_secret(result.plaintext or b"")
+    return 0
+
+
+def _read_legacy_key(path: str) -> bytes:
+    found = read_keyfile(path)
+    if found.content is None:
+        raise InputError(f"{path}: cannot read the legacy key file ({found.read_error}"
+                         + (f": {found.error_detail}" if found.error_detail else "") + ").")
+    if not found.content:
+        raise InputError(f"{path} is empty: an empty glpi.key is no key.")
+    return found.content  # GLPI uses the whole file, line breaks included
+
+
+def _print_secret(plaintext: bytes) -> None:
+    """Exact bytes into a pipe; on a terminal, a line, with control characters escaped."""
+    out = sys.stdout
+    if not out.isatty():
+        out.flush()
+        out.buffer.write(plaintext)
+        out.buffer.flush()
+        return
+    text = plaintext.decode("utf-8", "replace")
+    if text.isprintable():
+        print(text)
+    else:  # a secret could hold escape sequences that drive the terminal
+        print(json.dumps(text, ensure_ascii=False))
+        print("glpi-keycheck: the secret holds non-printable characters; shown as a JSON string.",
+              file=sys.stderr)
+
+
+def _failure_line(result: DecryptResult) -> str:
+    finding = result.finding()
+    return f"{finding.title}: {result.message} {result.detail} Fix: {finding.fix}"
+
+
+# --- encrypt -----------------------------------------------------------------------------------
+
+def run_encrypt(args) -> int:
+    key = read_key(args.key_file)
+    if args.plaintext is None and sys.stdin is not None and sys.stdin.isatty():
+        secret = getpass.getpass("Secret to encrypt (not shown): ")
+    else:
+        secret = read_text_argument(args.plaintext, "secret")
+        if args.plaintext in (None, "-") and not args.keep_newline:
+            secret = secret[:-2] if secret.endswith("\r\n") else secret.removesuffix("\n")
+    print(encrypt_value(secret.encode("utf-8"), key))
+    return 0
+
+
+# --- verify ------------------------------------------------------------------------------------
+
+def run_verify(args) -> int:
+    key = read_key(args.key_file)
+    values = _collect_values(args.values)
+    results = [decrypt_value(value, key) for value in values]
+    checked = [r for r in results if r.error_code != "decrypt-empty-value"]
+    matched = [r for r in checked if r.ok]
+    all_match = bool(checked) and len(matched) == len(checked)
+    if args.json:
+        print(json.dumps({
+            "key_file": args.key_file,
+            "all_match": all_match,
+            "checked": len(checked),
+            "decrypted": len(matched),
+            "results": [{"index": i, "value_preview": _preview(v), **r.to_dict(show_plaintext=args.show)}
+                        for i, (v, r) in enumerate(zip(values, results), start=1)],
+        }, indent=2, ensure_ascii=False))
+    else:
+        print(_render_verify(args.key_file, values, results, show=args.show, all_match=all_match,
+                             checked=len(checked), matched=len(matched)))
+    return 0 if all_match else 1
+
+
+def _collect_values(arguments: list[str]) -> list[str]:
+    values: list[str] = []
+    for argument in arguments:
+        if argument == "-":
+            lines = read_text_argument("-", "values").splitlines()
+            values += ["" if line.strip() == MYSQL_NULL else line.strip() for line in lines if line.strip()]
+        else:
+            values.append(argument.strip())
+    if not values:
+        raise InputError("No value to verify.")
+    return values
+
+
+def _preview(value: str) -> str:
+    return value if len(value) <= VALUE_PREVIEW else value[:VALUE_PREVIEW] + "…"
+
+
+def _render_verify(key_file: str, values: list[str], results: list[DecryptResult], *, show: bool,
+                   all_match: bool, checked: int, matched: int) -> str:
+    paint = Painter(sys.stdout)
+    lines = []
+    for index, (value, result) in enumerate(zip(values, results), start=1):
+        label = f"value {index} ({json.dumps(_preview(value), ensure_ascii=False)}, {len(value)} characters)"
+        if result.ok:
+            size = len(result.plaintext or b"")
+            said = f"decrypts: a {size}-byte secret" if size else "decrypts: an empty secret"
+            if show:
+                said += ": " + json.dumps((result.plaintext or b"").decode("utf-8", "replace"), ensure_ascii=False)
+            lines.append(f"{paint(MARKS['ok'], 'ok')} {label} {said}")
+        elif result.error_code == "decrypt-empty-value":
+            lines.append(f"{paint(MARKS['skipped'], 'skipped')} {label} is empty: nothing to decrypt")
+        else:
+            finding = result.finding()
+            lines.append(f"{paint(MARKS['error'], 'error')} {label}: {finding.title}  [{finding.code}]")
+            lines.append(f"      GLPI: {result.message}")
+            lines.append(f"      {result.detail}")
+            lines.append(f"      More: {docs_url(finding.doc)}")
+    if all_match:
+        summary = f"{key_file} decrypts all {checked} value{'s' if checked > 1 else ''}."
+    elif not checked:
+        summary = "Every value is empty: nothing was checked."
+    else:
+        summary = f"{key_file} decrypts {matched} of {checked} value{'s' if checked > 1 else ''}."
+    status = "ok" if all_match else "error"
+    return "\n".join([f"{paint(MARKS[status], status)} {paint(summary, 'bold')}", ""] + lines)
