@@ -219,3 +219,26 @@ def test_commands_never_change_the_key_file(capsys, monkeypatch, key_file):
     run(capsys, monkeypatch, ["encrypt", "--key-file", key_file, "x"])
     run(capsys, monkeypatch, ["verify", "--key-file", key_file, PASSWORD_VALUE])
     assert (key_file.read_bytes(), key_file.stat().st_mode, key_file.stat().st_mtime_ns) == before
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_decrypt_on_a_terminal_escapes_control_characters(capsys, monkeypatch, key_file):
+    from checker.crypto.glpi import encrypt_value
+    value = encrypt_value(b"\x1b[2Jgotcha", GLPI_KEY)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["decrypt", "--key-file", str(key_file), value]) == 0
+    assert "\x1b" not in terminal.getvalue()
+    assert terminal.getvalue() == '"\\u001b[2Jgotcha"\n'
+    assert "non-printable" in capsys.readouterr().err
+
+
+def test_decrypt_on_a_terminal_prints_a_line(monkeypatch, key_file):
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["decrypt", "--key-file", str(key_file), PASSWORD_VALUE]) == 0
+    assert terminal.getvalue() == "MyP4ssw0rD\n"
