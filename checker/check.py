@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .base64_strict import php_strict_decode
 from .findings import spec
 from .identify import binary_shape, key_vs_keyfile, lookalike_finding, text_shape
@@ -10,6 +12,8 @@ from .registration_key import check_format
 from .report import Finding, Report, status_from
 
 MAX_INPUT_CHARS = 64 * 1024  # no GLPI secret comes near; past this we stop reading
+BINARY_MARKERS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Repairs that only make sense for a base64 key: dropped when the input turns out to be else.
 BASE64_ONLY_REPAIRS = {"paste-missing-padding", "paste-urlsafe-alphabet"}
 
@@ -49,6 +53,9 @@ def _binary(data: bytes) -> Report:
 
 
 def _check_text(text: str) -> Report:
+    binary = _binary_read_as_text(text)
+    if binary:
+        return Report("unknown", "error", findings=[binary])
     repaired = repair(text)
     findings: list[Finding] = list(repaired.findings)
     candidate = repaired.text
@@ -95,6 +102,18 @@ def _check_text(text: str) -> Report:
             f"{len(candidate)} characters that match no GLPI secret's shape."))
     return Report(kind, "error", findings=findings + key.findings,
                   fields=key.fields if kind == "registration-key" else None)
+
+
+def _binary_read_as_text(text: str) -> Finding | None:
+    """A binary file pasted or read as text: NUL and other control bytes, or U+FFFD where a
+    decoder met bytes that are not UTF-8. Terminal colour codes alone are not binary."""
+    markers = BINARY_MARKERS.findall(ANSI_ESCAPE.sub("", text))
+    if not markers:
+        return None
+    replaced = markers.count("\ufffd")
+    return spec("input-binary").finding(
+        f"{len(markers) - replaced} control character(s) and {replaced} U+FFFD replacement "
+        f"character(s) in {len(text)} characters: a binary file read as text.")
 
 
 def _looks_like_json(decoded: bytes) -> bool:

@@ -132,10 +132,6 @@ def test_binary_junk_is_an_error_with_nothing_to_copy(checker_page, check_key):
     assert verdict["codes"], "an error with no finding to explain it"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "GAP (checker/check.py): input-binary is only reported for bytes that are not UTF-8; text "
-    "holding NUL/control characters or U+FFFD (a binary file read as text, the only way binary "
-    "reaches the browser's text box) gets paste-several-values or identified-unknown instead."))
 def test_binary_junk_pasted_as_text_is_called_binary(checker_page, check_key):
     verdict = check_key(checker_page.page, BINARY_AS_TEXT)
     assert "input-binary" in verdict["codes"]

@@ -164,3 +164,17 @@ def test_every_kind_is_reachable():
 def test_fields_only_for_registration_keys():
     assert check(ENCRYPTED_MYP4SSW0RD).fields is None
     assert json.loads(json.dumps(check(KEY).to_dict()))["fields"]["email"] == "admin@example.org"
+
+
+def test_binary_file_read_as_text_is_named_binary():
+    # What a browser text box or a terminal gets from a binary file: controls and U+FFFD.
+    report = check("PK\x03\x04\x14\x00\x08\x00\ufffd\ufffd\x00junk")
+    assert (report.kind, report.status) == ("unknown", "error")
+    assert report.codes() == ["input-binary"]
+    assert "2 U+FFFD" in report.findings[0].detail
+
+
+def test_terminal_colour_codes_are_not_binary():
+    report = check(f"\x1b[32m{KEY}\x1b[0m")
+    assert "input-binary" not in report.codes()
+    assert "base64-invalid-character" in report.codes()  # the escape itself is named
