@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build deps system-deps unit docs-test browser-test pyodide-test bench fuzz clean
+.PHONY: serve test build deps system-deps unit docs-test browser-test pyodide-test bench bench-browser fuzz clean
 
 # Python environment: rebuilt when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -40,6 +40,17 @@ unit: deps
 
 bench: deps
 	$(BIN)/python scripts/bench_core.py
+
+# The checker in Chromium against the built site (builds it once, serves it on 127.0.0.1).
+browser-test: deps system-deps
+	$(BIN)/python -m pytest tests/browser
+
+# The unit tests inside Pyodide under Node, on the wheel the site ships.
+pyodide-test: deps
+	$(BIN)/python -m pytest tests/pyodide
+
+bench-browser: deps system-deps
+	$(BIN)/python scripts/bench_browser.py
 
 # 100,000 generated and damaged inputs through the checker; FUZZ_ARGS="--count N --seed S".
 fuzz: deps

@@ -5,6 +5,8 @@ const WIDGETS = "[data-checker], [data-keyfile], [data-simulator]";
 
 function bindPage() {
   if (!document.querySelector(WIDGETS)) return;
+  // Start Python at once; the UI modules load meanwhile (both share runtime.js).
+  import("./runtime.js").then((runtime) => runtime.ensureStarted());
   import("./ui.js").then((ui) => ui.bindAll(document));
 }
 

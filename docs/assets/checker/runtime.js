@@ -4,7 +4,8 @@
 const DEFAULT_TIMEOUT_MS = 30000;
 
 // Counters for tests and the benchmark; they never hold user data.
-export const stats = (window.__glpiKeycheck = window.__glpiKeycheck || { workerStarts: 0, readyMs: null });
+// readyMs: worker start to ready; readyAt: ready, in ms since navigation start.
+export const stats = (window.__glpiKeycheck = window.__glpiKeycheck || { workerStarts: 0, readyMs: null, readyAt: null });
 
 const watchers = new Set();
 let current = null;
@@ -38,6 +39,7 @@ function start() {
       const data = event.data || {};
       if (data.type === "ready") {
         clearTimeout(timer);
+        stats.workerTimings = data.timings;
         resolve();
       } else if (data.type === "failed") {
         clearTimeout(timer);
@@ -55,6 +57,7 @@ function start() {
   runtime.ready.then(
     () => {
       stats.readyMs = Math.round(performance.now() - started);
+      stats.readyAt = Math.round(performance.now());
       setState(runtime, "ready", "");
     },
     (error) => {

@@ -5,23 +5,35 @@
 const ASSETS = new URL("../", import.meta.url);
 
 async function loadBridge() {
+  // The wheel and the crypto library download while the runtime starts.
+  const wheel = fetchWheel();
+  const noble = import(new URL("vendor/noble-ciphers/chacha.js", ASSETS).href);
+  wheel.catch(() => {});
+  noble.catch(() => {});
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ASSETS).href);
+  timings.loader = since();
   const pyodide = await loadPyodide({
     indexURL: new URL("pyodide/", ASSETS).href,
     stdout: () => {},
     stderr: () => {},
   });
   // The browser crypto backend (checker/browser_backend.py) imports this module.
-  const noble = await import(new URL("vendor/noble-ciphers/chacha.js", ASSETS).href);
-  pyodide.registerJsModule("glpi_keycheck_noble", {
-    xchacha20poly1305: noble.xchacha20poly1305,
-  });
+  timings.python = since();
+  pyodide.registerJsModule("glpi_keycheck_noble", { xchacha20poly1305: (await noble).xchacha20poly1305 });
+  const purelib = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(await wheel, "wheel", { extractDir: purelib });
+  timings.wheel = since();
+  const bridge = pyodide.pyimport("checker.bridge");
+  timings.imported = since();
+  return bridge;
+}
+
+// The checker wheel, checked against the integrity the build recorded (assets/checker/build.json).
+async function fetchWheel() {
   const build = await fetchOk(new URL("checker/build.json", ASSETS), { cache: "no-cache" });
   const info = await build.json();
   const wheel = await fetchOk(new URL("py/" + info.wheel, ASSETS), { integrity: info.integrity });
-  const purelib = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel", { extractDir: purelib });
-  return pyodide.pyimport("checker.bridge");
+  return wheel.arrayBuffer();
 }
 
 async function fetchOk(url, options) {
@@ -30,10 +42,13 @@ async function fetchOk(url, options) {
   return response;
 }
 
+// Milestones in ms since the worker started, for the benchmark (no user data).
 const started = performance.now();
+const timings = {};
+const since = () => Math.round(performance.now() - started);
 const bridge = loadBridge();
 bridge.then(
-  () => postMessage({ type: "ready", ms: Math.round(performance.now() - started) }),
+  () => postMessage({ type: "ready", timings }),
   (error) => postMessage({ type: "failed", message: String((error && error.message) || error) }),
 );
 
