@@ -18,6 +18,15 @@ def pyodide_requests(watched) -> list[str]:
     return [url for url in watched.requests if "/assets/pyodide/" in url or "/assets/py/" in url]
 
 
+def test_the_site_ships_only_the_runtime_files_it_needs(site):
+    shipped = sorted(path.name for path in (site.dir / "assets/pyodide").iterdir())
+    assert shipped == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                              "pyodide-lock.json"])
+    build = json.loads((site.dir / "assets/checker/build.json").read_text())
+    assert (site.dir / "assets/py" / build["wheel"]).is_file()
+    assert (site.dir / "assets/vendor/noble-ciphers/chacha.js").is_file()
+
+
 def test_a_page_without_widgets_loads_no_pyodide_bytes(open_page):
     watched = open_page("/", wait_ready=False)
     watched.page.wait_for_load_state("networkidle")
