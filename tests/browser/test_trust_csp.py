@@ -140,6 +140,9 @@ def test_every_page_loads_without_a_violation_or_an_error(browser, site):
     context.add_init_script(WATCH_VIOLATIONS)
     page = context.new_page()
     recorder = Recorder(context, page)
+    # Every request too (worker's included): the policy would block another host, but say so plainly.
+    context.on("request", lambda request: request.url.startswith((site.url, "about:", "data:")) or
+               recorder.errors.append(f"request to another host: {request.url}"))
     problems: dict[str, list[str]] = {}
     paths = sitemap_paths(site) + ["/404.html"]
     try:
