@@ -14,6 +14,9 @@ version: the web server can send it as a header, word for word (docs/deploy/*.co
 
 The build fails when a page holds something the policy would silently break: an inline event
 handler attribute (onclick=...) or a javascript: URL.
+
+`mkdocs serve` injects its live-reload code as an inline script, which this policy blocks: the
+preview works, but reload it by hand (or use `make serve`, which serves a real build).
 """
 
 from __future__ import annotations
