@@ -55,7 +55,8 @@ function renderReport(result, report, text) {
     parts.push(h("div", { class: "kc-normalized" },
       h("p", {}, h("strong", {}, changed ? "Repaired key" : "Key"),
         changed ? " (paste this one into GLPI):" : ":"),
-      h("pre", {}, h("code", { "data-checker-normalized": true }, report.normalized)), copy));
+      // Focusable: a long key scrolls sideways, and keyboard users must be able to scroll it.
+      h("pre", {}, h("code", { "data-checker-normalized": true, tabindex: 0 }, report.normalized)), copy));
   }
   const explained = report.findings.find((finding) => finding.code === "key-vs-keyfile");
   if (explained) parts.push(keyVsKeyfile(explained));

@@ -33,7 +33,7 @@ function stepItem(step) {
   }
   if (step.detail) {
     item.append(h("details", { class: "kc-step__detail" }, h("summary", {}, "HTTP request and response, and other detail"),
-      h("pre", {}, h("code", {}, step.detail))));
+      h("pre", {}, h("code", { tabindex: 0 }, step.detail))));
   }
   if (step.fix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
   if (step.doc) item.append(h("p", {}, docLink(step.doc, "Read more")));
@@ -67,6 +67,7 @@ function describe(about, scenario) {
 }
 
 export function bindSimulator(root) {
+  root.classList.add("kc-widget"); // presets on troubleshooting pages come as a bare <div>
   const preset = root.dataset.simulatorPreset || "";
   const version = h("select", { "data-simulator-version": true, disabled: true });
   const scenario = h("select", { "data-simulator-scenario": true, disabled: true });
