@@ -162,7 +162,7 @@ def main() -> None:
             page.wait_for_load_state("networkidle")
             checker_bytes, checker_requests = byte_total(requests), len(requests)
             long_tasks = page.evaluate("() => window.__longTasks")
-            worker = page.evaluate("() => window.__glpiKeycheck.workerTimings")
+            worker = page.evaluate("() => ({...window.__glpiKeycheck.workerTimings, startedAt: window.__glpiKeycheck.startedAt})")
             latencies = keystroke_latency(page, 10)
             context.close()
 
@@ -186,7 +186,8 @@ def main() -> None:
     print(f"  bare Pyodide page, warm:         {ms(bare_warm)}")
     print(f"  ratio checker / bare (medians):  cold {statistics.median(checker_cold) / statistics.median(bare_cold):.2f}, "
           f"warm {statistics.median(checker_warm) / statistics.median(bare_warm):.2f}")
-    print(f"  inside the worker (ms since it started): loader imported {worker['loader']}, "
+    print(f"  worker created {worker['startedAt']} ms after navigation start; then, in ms since it started: "
+          f"loader imported {worker['loader']}, "
           f"Python up {worker['python']}, wheel unpacked {worker['wheel']}, checker imported {worker['imported']}")
     print(f"  bytes, /checker/ (cold):         {checker_bytes:,} in {checker_requests} requests")
     print(f"  bytes, home page (no checker):   {plain_bytes:,} in {plain_requests} requests; "

@@ -27,6 +27,7 @@ export const LIKELY_CAUSES = [
 function start() {
   const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   stats.workerStarts += 1;
+  stats.startedAt = Math.round(performance.now());
   const runtime = { worker, state: "loading", message: "", pending: new Map(), nextId: 1 };
   const started = performance.now();
   runtime.ready = new Promise((resolve, reject) => {
