@@ -98,6 +98,18 @@ def test_a_one_megabyte_paste_is_refused_quickly_and_the_page_stays_responsive(c
     print(f"1 MB paste refused in {elapsed * 1000:.0f} ms; longest frame gap {gap:.0f} ms")
 
 
+@pytest.mark.parametrize("text, words", [
+    ("A" * 70_000, "too long"),
+    ("PK\x03\x04\x14\x00\x00\x00\x08\x00\ufffd\ufffd\x00junk", "binary"),
+], ids=["too-long", "binary"])
+def test_the_verdict_line_says_why_the_input_was_not_read(checker_page, check_key, text, words):
+    # The first line a reader (or a screen reader) gets must not claim to know what the input
+    # is when the checker refused to read it.
+    check_key(checker_page.page, text)
+    verdict = checker_page.page.locator("[data-checker-verdict]").inner_text()
+    assert words in verdict.lower(), verdict
+
+
 def test_text_direction_controls_are_flagged_not_repaired(checker_page, check_key):
     page = checker_page.page
     middle = len(KEY) // 2
