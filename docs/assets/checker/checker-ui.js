@@ -22,6 +22,9 @@ function headline(report) {
     return "A damaged registration key: it cannot work as pasted.";
   }
   if (report.kind === "empty") return "Nothing to check yet.";
+  // Input the checker refused to read (too long, binary): say why, not what it might be.
+  const refused = report.findings.find((finding) => finding.code.startsWith("input-"));
+  if (refused) return `Not read: ${refused.title.toLowerCase()}.`;
   return `Not a registration key: this is ${KIND_LABELS[report.kind] || report.kind}.`;
 }
 

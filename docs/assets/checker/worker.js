@@ -14,6 +14,8 @@ async function loadBridge() {
   timings.loader = since();
   const pyodide = await loadPyodide({
     indexURL: new URL("pyodide/", ASSETS).href,
+    // Never Pyodide's default package CDN: packages could only come from this site.
+    packageBaseUrl: new URL("pyodide/", ASSETS).href,
     stdout: () => {},
     stderr: () => {},
   });
