@@ -87,8 +87,8 @@ _define(
     "paste-surrounding-whitespace", "info", "paste",
     "Spaces or line breaks around the key",
     "The paste starts or ends with whitespace. GLPI's web form trims it since GLPI 10.0 "
-    "(PR #11567), but `php bin/console config:set` does not, and before the trim a trailing "
-    "line break made every GLPI Network request fail with \"is not valid header value\".",
+    "(PR #11567), but `php bin/console config:set` does not; before the trim, a trailing line "
+    "break made the Marketplace's requests fail with \"is not valid header value\".",
     "Paste the repaired key shown here, without the surrounding whitespace.",
     see_also=("howto/set-key-cli.md",),
     sources=(f"{GLPI}/pull/11567",),
@@ -98,7 +98,8 @@ _define(
     "Line breaks inside the key",
     "The key was split over several lines (mail clients wrap long lines at 64 or 76 columns, "
     "terminals and editors wrap or indent them). GLPI does not remove whitespace inside a key: "
-    "it sends it as is in the X-Registration-Key header, which then is not a valid header value.",
+    "it stores it and sends it in the X-Registration-Key header, where a line break is not a "
+    "valid header value (the Marketplace's HTTP client refuses it, PR #11567).",
     "Paste the repaired key shown here: the same characters on one line.",
     sources=(f"{GLPI}/pull/11567",),
 )
@@ -280,9 +281,10 @@ _define(
 _define(
     "identified-instance-uid", "error", "identify",
     "This looks like an instance UID or an API token",
-    "40 characters of lowercase letters and digits: the shape GLPI gives the GLPI Network "
-    "instance UID (glpi_network_uuid) and also its API and application tokens, which GLPI "
-    "generates the same way. The checker cannot tell those apart, but none of them is a "
+    "40 characters of lowercase letters and digits: the shape of the GLPI Network instance UID "
+    "(glpi_configs.glpi_network_uuid, 40 random characters; alphabet confirmed for GLPI 9.x). "
+    "GLPI's API and application tokens are also 40-character random strings (not confirmed "
+    "from GLPI's code), so the checker does not tell those apart. None of them is a "
     "registration key.",
     "Get the registration key from the GLPI Network portal (services.glpi-network.com).",
 )

@@ -113,7 +113,7 @@ def test_value_encrypted_by_glpi_reports_the_secret_length(value, secret_length)
 def test_instance_uid_and_its_ambiguity():
     report = check("0123456789abcdefghijklmnopqrstuvwxyz0123")
     assert report.kind == "instance-uid"
-    assert "cannot tell those apart" in CATALOGUE["identified-instance-uid"].explanation
+    assert "does not tell those apart" in CATALOGUE["identified-instance-uid"].explanation
 
 
 def test_token_label_disambiguates_an_api_token():
