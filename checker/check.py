@@ -107,6 +107,8 @@ def _check_text(text: str) -> Report:
 def _binary_read_as_text(text: str) -> Finding | None:
     """A binary file pasted or read as text: NUL and other control bytes, or U+FFFD where a
     decoder met bytes that are not UTF-8. Terminal colour codes alone are not binary."""
+    if (text.isascii() and text.isprintable()) or not BINARY_MARKERS.search(text):
+        return None
     markers = BINARY_MARKERS.findall(ANSI_ESCAPE.sub("", text))
     if not markers:
         return None

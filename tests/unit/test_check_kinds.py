@@ -178,3 +178,15 @@ def test_terminal_colour_codes_are_not_binary():
     report = check(f"\x1b[32m{KEY}\x1b[0m")
     assert "input-binary" not in report.codes()
     assert "base64-invalid-character" in report.codes()  # the escape itself is named
+
+
+def test_php_strict_base64_semantics():
+    from checker.base64_strict import Base64Error, php_strict_decode
+    accepted = {"QQ==": b"A", "QQ": b"A", "QUI=": b"AB", "QUI": b"AB", "QUJD": b"ABC", "": b"",
+                "QU JD\n": b"ABC"}
+    for text, expected in accepted.items():
+        assert php_strict_decode(text) == expected, text
+    for text, reason in {"QUJD=": "bad-padding", "QQ=": "bad-padding", "QUJD====": "bad-padding",
+                         "QQ==QQ==": "bad-padding", "Q": "truncated", "QUJ!": "invalid-character"}.items():
+        result = php_strict_decode(text)
+        assert isinstance(result, Base64Error) and result.reason == reason, (text, result)
