@@ -15,21 +15,17 @@ from navigation start. On a loaded machine the figures move: read them as orders
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
+from local_site import build_site, free_port, serve  # scripts/ is on sys.path when run as a script
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TIMEOUT_MS = 120_000
@@ -49,23 +45,11 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) window.__lo
   .observe({ type: "longtask", buffered: true });"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
-
-    def log_message(self, *args):
-        pass
-
-
 def build(site_dir: Path, url: str) -> None:
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)], cwd=ROOT, env=env, check=True)
+    """The site for `url`, plus the bare Pyodide page under bench/; exits if mkdocs fails."""
+    built = build_site(site_dir, url)
+    if built.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{built.stderr[-3000:]}")
     (site_dir / "bench").mkdir()
     (site_dir / "bench/bare.html").write_text(BARE_PAGE)
     (site_dir / "bench/bare-worker.js").write_text(BARE_WORKER)
@@ -144,10 +128,7 @@ def main() -> None:
     site_dir = Path(tempfile.mkdtemp(prefix="bench-site-"))
     try:
         build(site_dir, url)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                                 functools.partial(Quiet, directory=str(site_dir)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        with sync_playwright() as playwright:
+        with serve(site_dir, port), sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                                  args=CHROMIUM_ARGS)
             checker_cold, checker_warm = time_to_ready(browser, url + "checker/", checker_ready, args.runs)
@@ -175,7 +156,6 @@ def main() -> None:
             pyodide_on_plain = [r.url for r in requests if "/assets/pyodide/" in r.url]
             context.close()
             browser.close()
-        server.shutdown()
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
 

@@ -2,7 +2,9 @@
 
 Fixtures for every browser test (reuse them, do not rebuild the site):
 - `site` (session): `Site(dir, url)`, the site built ONCE with `SITE_URL` equal to the URL it is
-  served at (instant navigation only works then), served by a threaded http.server.
+  served at (instant navigation only works then), served by a threaded http.server. Building
+  and serving live in scripts/local_site.py (shared with tests/docs and scripts/bench_browser.py);
+  this conftest puts scripts/ on sys.path, so test modules here can `import local_site` too.
 - `base_url` (session): `site.url`, so `page.goto("/checker/")` works (pytest-playwright).
 - `browser_type_launch_args` (session): Debian's /usr/bin/chromium (`playwright install` cannot
   run offline).
@@ -21,20 +23,18 @@ Environment: KEYCHECK_MKDOCS_CONFIG picks another mkdocs.yml (default: the repos
 
 from __future__ import annotations
 
-import http.server
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "scripts") not in sys.path:  # local_site: building and serving, shared with the benchmark
+    sys.path.insert(0, str(ROOT / "scripts"))
+from local_site import build_site, free_port, serve  # noqa: E402
 READY_TIMEOUT_MS = 60_000  # a cold Pyodide start takes ~4 s; leave room for a loaded CI box
 WIDGETS = "[data-checker], [data-keyfile], [data-simulator]"
 
@@ -45,37 +45,17 @@ class Site:
     url: str
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
-
-    def log_message(self, format, *args):  # keep test output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     site_dir = tmp_path_factory.mktemp("site")
     config = os.environ.get("KEYCHECK_MKDOCS_CONFIG", str(ROOT / "mkdocs.yml"))
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site_dir)],
-                           cwd=ROOT, env=env, capture_output=True, text=True)
+    built = build_site(site_dir, url, config=config)
     if built.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{built.stderr[-3000:]}", pytrace=False)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(_QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site(site_dir, url)
-    server.shutdown()
-    server.server_close()
+    with serve(site_dir, port):
+        yield Site(site_dir, url)
 
 
 @pytest.fixture(scope="session")
