@@ -1,22 +1,13 @@
 """`glpi-keycheck check`: the report as text or JSON, exit codes, and clear input errors."""
 
-import io
 import json
 import sys
 
 import pytest
 
 from checker.cli import main
+from fake_stdin import FakeStdin
 from samples import KEY
-
-
-class FakeStdin:
-    def __init__(self, data: bytes, tty: bool = False):
-        self.buffer = io.BytesIO(data)
-        self._tty = tty
-
-    def isatty(self):
-        return self._tty
 
 
 def run(capsys, monkeypatch, argv, stdin: bytes | None = None, tty=False):

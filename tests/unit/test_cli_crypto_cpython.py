@@ -14,20 +14,12 @@ from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt
 
 from checker.cli import main
 from checker.crypto import glpi_messages
+from fake_stdin import FakeStdin
 
 GLPI_KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")
 PASSWORD_VALUE = "LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y="  # MyP4ssw0rD
 EMPTY_VALUE = "tBH3MhNfobeT0tdmcYbSNqhll0OTcRSSRajXtSZ980RmzLLgJC3Owg=="
 OTHER_KEY_VALUE = "CUdPSEgzKroDOwM1F8lbC8WDcQUkGCxIZpdTEpp5W/PLSb70WmkaKP0Q7QY="
-
-
-class FakeStdin:
-    def __init__(self, data: bytes, tty: bool = False):
-        self.buffer = io.BytesIO(data)
-        self._tty = tty
-
-    def isatty(self):
-        return self._tty
 
 
 @pytest.fixture
