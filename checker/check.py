@@ -29,10 +29,13 @@ def _check(value: str | bytes | bytearray) -> Report:
     if isinstance(value, (bytes, bytearray)):
         if len(value) > MAX_INPUT_CHARS:
             return _too_long(len(value), "bytes")
+        data = bytes(value)
         try:
-            value = bytes(value).decode("utf-8")
+            value = data.decode("utf-8")
         except UnicodeDecodeError:
-            return _binary(bytes(value))
+            return _binary(data)
+        if _binary_read_as_text(value):  # valid UTF-8 can still be a binary file (a raw key)
+            return _binary(data)
     if len(value) > MAX_INPUT_CHARS:
         return _too_long(len(value), "characters")
     return _check_text(value)
@@ -48,7 +51,7 @@ def _binary(data: bytes) -> Report:
     shape = binary_shape(data, "Read")
     if shape and shape[0] == "glpicrypt-key":
         return Report("glpicrypt-key", "error", findings=[shape[1], key_vs_keyfile()])
-    finding = spec("input-binary").finding(f"{len(data)} bytes that are not UTF-8 text.")
+    finding = spec("input-binary").finding(f"{len(data)} bytes of binary data, not text.")
     return Report("unknown", "error", findings=[finding])
 
 

@@ -190,3 +190,9 @@ def test_php_strict_base64_semantics():
                          "QQ==QQ==": "bad-padding", "Q": "truncated", "QUJ!": "invalid-character"}.items():
         result = php_strict_decode(text)
         assert isinstance(result, Base64Error) and result.reason == reason, (text, result)
+
+
+def test_raw_key_bytes_that_happen_to_be_utf8_are_still_a_key_file():
+    raw = bytes([0x01, 0x7f] * 16)  # valid UTF-8, but control bytes: a binary file
+    report = check(raw)
+    assert report.kind == "glpicrypt-key"
