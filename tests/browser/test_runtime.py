@@ -88,3 +88,15 @@ def test_wasm_with_a_wrong_mime_type_times_out_instead_of_hanging(open_page, wai
     wasm = (site.dir / "assets/pyodide/pyodide.asm.wasm").read_bytes()
     _fail_with_retry(open_page, wait_ready,
                      lambda route: route.fulfill(status=200, body=wasm, content_type="text/plain"))
+
+
+def test_ui_scripts_that_cannot_load_show_an_error_instead_of_spinning(open_page):
+    # A web server or proxy that blocks part of assets/checker/: no runtime timeout can fire,
+    # so the entry script itself must say what went wrong.
+    watched = open_page("/checker/", wait_ready=False,
+                        route=("**/assets/checker/ui.js", lambda route: route.fulfill(status=404, body="")))
+    page = watched.page
+    page.wait_for_selector("[data-checker][data-state=error] [data-load-error]", timeout=30_000)
+    message = page.locator("[data-checker] [data-load-error]").inner_text()
+    assert "could not be loaded" in message and "assets/checker/" in message
+    assert page.locator("[data-checker] [role=alert]").count() == 1
