@@ -150,3 +150,16 @@ def test_lookalike_letter_is_flagged_not_replaced():
 def test_fullwidth_digit_is_flagged():
     report, codes = verdict(KEY[:20] + "\uff11" + KEY[21:])
     assert "paste-lookalike-characters" in codes
+
+
+def test_url_escape_split_by_wrapping_is_still_decoded():
+    # Regression: wrapping at 64 columns cut "%2B" into "%2" and "B" on two lines.
+    encoded = KEY.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")
+    split_at = encoded.index("%2") + 2
+    assert_repaired(encoded[:split_at] + "\n" + encoded[split_at:], "paste-url-encoded", "paste-line-breaks")
+
+
+def test_equals_sign_inside_a_key_is_not_taken_for_a_label():
+    # Regression: "eyJ...=rest" was read as the label "eyJ..." followed by a value.
+    report, codes = verdict(KEY[:40] + "=" + KEY[41:])
+    assert "paste-label" not in codes and "base64-bad-padding" in codes
