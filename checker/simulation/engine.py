@@ -12,6 +12,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
+from ..keyfile import inspect_keyfile, symfony_parameter_references
 from . import texts
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
@@ -22,9 +23,9 @@ from .network_model import (MARKETPLACE_API_URL, NETWORK_API_URL, PLUGINS, PROXY
                             judge_key)
 from .scenarios import REQUIRES_KEY, VERSIONS, Scenario, get_scenario
 from .steps import BLANK_PAGE, SimulationRun, Timeline
-from .world import (DAMAGE, INSTANCE_UID, INSTALL_MODE, KEYFILE_PATH, MARKETPLACE_DIR, RELEASES,
-                    SESSION_LANGUAGE, SITUATIONS, STALE_CACHE_AGE, WRONG_KEYFILE_SIZE, Situation,
-                    stand_in_ciphertext)
+from .world import (DAMAGE, INSTANCE_UID, INSTALL_MODE, KERNEL_SECRET_DEMO_KEY, KEYFILE_PATH,
+                    MARKETPLACE_DIR, RELEASES, SESSION_LANGUAGE, SITUATIONS, STALE_CACHE_AGE,
+                    WRONG_KEYFILE_SIZE, Situation, stand_in_ciphertext)
 
 NOTICE = ("GLPI's side follows GLPI's code for this version. GLPI Network's side is a model: "
           "its real rules are not public, so its keys, accounts, offers and some answers are "
@@ -32,6 +33,8 @@ NOTICE = ("GLPI's side follows GLPI's code for this version. GLPI Network's side
 TAB = "Setup > General > GLPI Network tab"
 LOG = "files/_log/php-errors.log"
 BLANK = f"{BLANK_PAGE} (the text is only in {LOG}, and on screen in debug mode)"
+HTTP_500_EVERYWHERE = ("every page, the GLPI Network tab included, as HTTP 500; `php bin/console`; "
+                       f"and {LOG}")
 EMPTY_INFORMATIONS = {"is_valid": False, "validation_message": None, "owner": None,
                       "subscription": None}
 
@@ -94,7 +97,9 @@ class _Run:
         if self.s.stale_answer:
             self.cache[cache_key(self.saved, self.lang)] = dict(
                 EMPTY_INFORMATIONS, validation_message=texts.INVALID)
-        if self.s.journey == "marketplace":
+        if self.s.keyfile == "kernel-secret":
+            self.boot_kernel()
+        elif self.s.journey == "marketplace":
             self.marketplace_phase()
         else:
             self.tab_phase()
@@ -206,6 +211,36 @@ class _Run:
                         "or checked from the tab.",
                         detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.KEYFILE_LOG[state]}",
                         fix=self.scenario.fix, shows=message, shown_on=f"{TAB} (the form is hidden)")
+
+    def boot_kernel(self) -> None:
+        """GLPI 11's Symfony kernel, which reads the key file as kernel.secret before any GLPI
+        code runs (§5.14). Only played when the key holds %name%: the failure is reported in
+        open issues, not confirmed, and the other runs do not depend on it."""
+        key = KERNEL_SECRET_DEMO_KEY
+        spans = symfony_parameter_references(key)
+        report = inspect_keyfile(key, path=KEYFILE_PATH, glpi_version=self.v)
+        lines = [f"{KEYFILE_PATH}: {len(key)} bytes, the size GLPIKey needs: GLPIKey accepts it.",
+                 "",
+                 f"# glpi-keycheck keyfile {KEYFILE_PATH} --glpi-version {self.v}"]
+        lines += [f"{finding.severity} {finding.code}: {finding.detail}" for finding in report.findings
+                  if finding.severity != "info"]
+        start, end = spans[0]
+        lines += ["", f"# GLPI logs ({LOG}):", texts.KERNEL_SECRET_LOG % texts.KERNEL_SECRET,
+                  f"# In GLPI's message, \"…\" is the key's bytes {start + 2} to {end - 1} (between "
+                  "the two \"%\"). The simulator never shows key bytes; mask them before posting "
+                  "the real message."]
+        self.dead = True
+        self.tl.add("boot-kernel", "error",
+                    "Before any GLPI page or console command runs, GLPI 11 boots its Symfony "
+                    "kernel, whose kernel.secret is the raw content of config/glpicrypt.key "
+                    "(dependency_injection/services.php). Symfony reads \"%name%\" in a parameter "
+                    "value as a reference to another parameter, and this key holds such a "
+                    "sequence, so the kernel stops on an uncaught ParameterNotFoundException: "
+                    "every page answers HTTP 500, and `php bin/console` fails the same way. The "
+                    "key file itself is a valid 32-byte key for GLPIKey. Reported in open issues "
+                    "#22076 and #23757; GLPI's maintainers have not confirmed it.",
+                    detail="\n".join(lines), fix=self.scenario.fix, shows=texts.KERNEL_SECRET,
+                    shown_on=HTTP_500_EVERYWHERE)
 
     def save_key(self) -> None:
         pasted, value = self.key_in + self.s.cli_suffix, self.saved

@@ -24,6 +24,8 @@ VIEW10 = f"{GLPI}/blob/0286ddd1bf07e94de99f456246de9af6dbe295e6/src/Marketplace/
 CTRL10 = f"{GLPI}/blob/0dd179ccfcb79d35a99d66259a3e7c861fe84ab6/src/Marketplace/Controller.php"
 MPFRONT = f"{GLPI}/blob/0a1cefc49b17df1ed0c5a617fc4773336371e9be/front/marketplace.php"
 SETCMD = f"{GLPI}/blob/12619d0804227aafb5ff1cfd5fe61eb9c83f2e90/src/Console/Config/SetCommand.php"
+DI11 = (f"{GLPI}/blob/a30c163b9f09fe90169b72965fbb1583a7868ac2/dependency_injection/"
+        "services.php")
 DLCMD = (f"{GLPI}/blob/01694672b3c6990cb44c47e55c44033bb61d3b4f/src/Console/Marketplace/"
          "DownloadCommand.php")
 
@@ -255,6 +257,27 @@ _define(
     "`php bin/console config:set glpinetwork_registration_key \"$(tr -d '\\r\\n' < key.txt)\"`.",
     (pull(11567), SETCMD, issue(11995)),
     "howto/set-key-cli/",
+)
+_define(
+    "keyfile-kernel-secret",
+    "Symfony reads part of glpicrypt.key as a parameter: HTTP 500 everywhere (reported, unconfirmed)",
+    ("11.0",),
+    "GLPI 11 also uses the raw bytes of config/glpicrypt.key as Symfony's kernel.secret. Open "
+    "issues #22076 and #23757 report that a key holding \"%\", then bytes that are neither \"%\" "
+    "nor whitespace, then \"%\" is read as a reference to another Symfony parameter: the kernel "
+    "does not boot, and every page, the GLPI Network tab included, and `php bin/console` fail "
+    "with HTTP 500 and 'The parameter \"kernel.secret\" has a dependency on a non-existent "
+    "parameter \"…\".', where \"…\" is a piece of the key. The file is a valid 32-byte key for "
+    "GLPIKey. A reporter counts about 1 random key in 200. This is reported by users, not "
+    "confirmed by GLPI's maintainers (the issues are open).",
+    "Back up config/ and the database. Confirm with `glpi-keycheck keyfile config/glpicrypt.key "
+    "--glpi-version 11.0` (it names the offsets, never the bytes). GLPI's maintainers have not "
+    "confirmed a fix: follow #22076 and #23757. On a fresh install, a reporter got GLPI working "
+    "again with a key without that pattern (`glpi-keycheck keyfile --generate NEW_PATH` draws "
+    "one), but a new key cannot decrypt the secrets already stored: keep the old file, and enter "
+    "every secret again. Mask the error message before posting it: it holds part of your key.",
+    (issue(22076), issue(23757), issue(21648), DI11),
+    "troubleshooting/kernel-secret/",
 )
 _define(
     "my-key", "Your own key, in place of the demonstration key", VERSIONS,

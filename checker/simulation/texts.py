@@ -3,6 +3,8 @@ admins search for them, and the troubleshooting pages are titled with them."""
 
 from __future__ import annotations
 
+from ..crypto.glpi_messages import SYMFONY_KERNEL_SECRET
+
 # Registration status line on the GLPI Network tab [NET11], [NET95] (§2.8, T13).
 VALID = "The registration key is valid."
 INVALID = "The registration key is invalid."
@@ -48,6 +50,13 @@ KEYFILE_TAB_11 = {
 KEYFILE_95_MISSING = "You must create a security key, see glpi:security:change_key command."
 SODIUM_KEY_SIZE_95 = "secret key size should be SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES bytes"
 SODIUM_KEY_SIZE_95_COMPAT = "Key must be CRYPTO_AEAD_XCHACHA20POLY1305_KEYBYTES long"
+
+# GLPI 11: Symfony's ParameterNotFoundException when kernel.secret (the key file's raw bytes)
+# holds %name% (§5.14; reported in open issues #22076 and #23757, not confirmed). In GLPI's
+# message the quoted name is a piece of the key: "…" stands in for it, and Symfony ends the
+# sentence with a full stop. The log line is as #23757 shows it.
+KERNEL_SECRET = SYMFONY_KERNEL_SECRET + "."
+KERNEL_SECRET_LOG = "glpi.CRITICAL:   *** Uncaught Exception: %s"
 
 # GLPIKey::decrypt() on an authentication failure (§5.5; 9.5 said "content").
 DECRYPT_FAILED = {

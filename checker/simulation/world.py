@@ -22,7 +22,7 @@ STALE_CACHE_AGE = "9 hours"
 @dataclass(frozen=True)
 class Situation:
     journey: str = "save"  # "save" web form | "cli-save" console | "open" key saved earlier | "marketplace"
-    keyfile: str = "ok"  # "ok" | "missing" | "unreadable" | "wrong-size" | "replaced"
+    keyfile: str = "ok"  # "ok" | "missing" | "unreadable" | "wrong-size" | "replaced" | "kernel-secret"
     account: str | None = "demo-running"  # whose demo key; None: a key the model never issued
     failure: str | None = None  # network model failure mode
     proxy: bool = False
@@ -52,8 +52,21 @@ SITUATIONS: dict[str, Situation] = {
     "marketplace-dir-not-writable": Situation(marketplace_writable=False),
     "marketplace-disabled": Situation(journey="marketplace", marketplace_enable=0),
     "cli-trailing-newline": Situation(journey="cli-save", cli_suffix="\r"),
+    "keyfile-kernel-secret": Situation(journey="open", keyfile="kernel-secret"),
     "my-key": Situation(),
 }
+
+
+def _kernel_secret_demo_key() -> bytes:
+    """A fixed 32-byte key file that GLPIKey accepts and Symfony misreads: "%" at offsets 10 and
+    17, as in the report on issue #22076, around six bytes that are neither "%" nor whitespace
+    (the seed is chosen for that; the tests check it). The simulator shows offsets, never bytes."""
+    key = bytearray(hashlib.sha256(b"glpi-keycheck kernel.secret demo key 0").digest())
+    key[10] = key[17] = ord("%")
+    return bytes(key)
+
+
+KERNEL_SECRET_DEMO_KEY = _kernel_secret_demo_key()
 
 # What a damaged stored key decrypts to in the model: the key plus stray bytes. The real
 # corruption of #11995 was never pinned down; the server's answer to it was.
