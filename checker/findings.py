@@ -479,7 +479,7 @@ _define(
     "If GLPI 11 runs fine with this key, nothing is broken; keep a backup of this exact file. If "
     "it shows that error, follow issues #22076 and #23757 for a fix. Do not edit the key by "
     "hand: a changed key cannot decrypt the secrets already stored.",
-    see_also=("troubleshooting/invalid-key-file.md",),
+    see_also=("troubleshooting/kernel-secret.md",),
     sources=(f"{GLPI}/issues/22076", f"{GLPI}/issues/23757"),
 )
 

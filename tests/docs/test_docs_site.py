@@ -44,6 +44,7 @@ KEY_MESSAGES = [
     "You need a superior GLPI-Network offer",
     "We can't write on the markeplace directory",
     "Too Many Attempts",
+    'The parameter "kernel.secret" has a dependency on a non-existent parameter',
 ]
 
 # Elements whose URL the browser fetches by itself, and the attributes holding it.
