@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .crypto.backend import KEY_BYTES, NONCE_BYTES, TAG_BYTES
 from .findings import spec
 from .report import Finding
 
-KEYFILE_BYTES = 32          # SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES
-NONCE_BYTES = 24            # ..._NPUBBYTES: GLPI's random nonce, also the additional data
-TAG_BYTES = 16              # Poly1305 tag
-ENCRYPTED_OVERHEAD = NONCE_BYTES + TAG_BYTES
+ENCRYPTED_OVERHEAD = NONCE_BYTES + TAG_BYTES  # GLPI stores nonce ‖ ciphertext ‖ tag
 
 HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
 RANDOM_STRING_40 = re.compile(r"[0-9a-z]{40}")   # Toolbox::getRandomString(40)
@@ -65,7 +63,7 @@ def text_shape(text: str, labels: list[str]) -> tuple[str, Finding] | None:
 
 def binary_shape(decoded: bytes, how: str) -> tuple[str, Finding] | None:
     """Secrets recognised by the bytes they decode to (`how` says how they were read)."""
-    if len(decoded) == KEYFILE_BYTES:
+    if len(decoded) == KEY_BYTES:
         return "glpicrypt-key", spec("identified-glpicrypt-key").finding(
             f"{how} exactly 32 bytes of binary data: the size of a glpicrypt.key.")
     if len(decoded) >= ENCRYPTED_OVERHEAD:

@@ -15,10 +15,10 @@ from typing import Any
 
 from .base64_strict import php_strict_decode
 from .crypto import glpi_messages as words
+from .crypto.backend import KEY_BYTES
 from .findings import spec
 from .report import Finding, Report, status_from
 
-KEY_BYTES = 32                         # SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES
 LEGACY_FILE_NAME = "glpi.key"          # GLPI 9.4.6 to 9.4.x
 HEX_TEXT = re.compile(rb"[0-9a-fA-F]{64}")
 TEXT_WHITESPACE = b" \t\r\n"
