@@ -88,3 +88,9 @@ MP_NOT_WRITABLE = (
 )
 HIGHER_OFFER = "You need a superior GLPI-Network offer to access to this plugin (%s)"
 CLI_DISALLOWED = "Access to the marketplace CLI commands is disallowed by the GLPI configuration"
+
+# `php bin/console marketplace:upgrade`, GLPI 11.0 (PR #21521; UpgradeCommand.php @0949fcad).
+UPGRADE_NOT_REGISTERED = "The GLPI Network registration key is missing or invalid"
+UPGRADE_MANUAL = ('Plugin "%s" was installed manually and therefore has not been updated '
+                  'automatically.')
+UPGRADE_UP_TO_DATE = 'Plugin "%s" is already up-to-date.'
