@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..keyfile import inspect_keyfile, symfony_parameter_references
-from . import texts
+from .. import glpi_texts as texts
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
@@ -541,7 +541,7 @@ class _Run:
                 lines += [f"Subscription: {subscription['title']}",
                           f"Period: From {subscription['begin_date']} to {subscription['end_date']}",
                           f"Registered by: {owner['name']}"]
-            lines.append("[Remove registration key]")
+            lines.append(f"[{texts.REMOVE_KEY_BUTTON}]")
         else:
             lines += [f"Registration key: [{redact(self.key)}]", message,
                       f"Subscription: {subscription['title'] if subscription else 'Unknown'}",
