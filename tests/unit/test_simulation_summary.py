@@ -3,7 +3,8 @@
 import pytest
 
 from checker.cli import main
-from checker.simulation import SCENARIOS, simulate, texts
+from checker import glpi_texts as texts
+from checker.simulation import SCENARIOS, simulate
 from checker.simulation.lanes import STEP_TITLES
 from checker.simulation.summary import summarize
 
