@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .base64_strict import php_strict_decode
-from .crypto import glpi_messages as words
+from . import glpi_texts as words
 from .crypto.backend import KEY_BYTES
 from .findings import spec
 from .glpi_versions import GlpiVersion, parse_glpi_version
@@ -98,7 +98,7 @@ def glpi_says(problem: str, glpi_version: GlpiVersion | None, path: str) -> str:
     said = f' GLPI logs "{log}"'
     if major >= 11:
         shown = {"missing": words.UI11_KEYFILE_MISSING,
-                 "unreadable": words.UI11_KEYFILE_UNREADABLE.format(path=path),
+                 "unreadable": words.UI11_KEYFILE_UNREADABLE % path,
                  "invalid": words.UI11_KEYFILE_INVALID}[problem]
         if glpi_version.has("tab-shows-keyfile-errors"):
             said += f' and, from 11.0.2 (PR #21614), shows "{shown}" on the GLPI Network tab'

@@ -17,11 +17,12 @@ from typing import Any
 
 from ..glpi_versions import GlpiVersion, parse_glpi_version
 from ..keyfile import inspect_keyfile, symfony_parameter_references
-from . import texts
+from .. import glpi_texts as texts
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
 from .http import Exchange, Request, redact
+from .lanes import Message, exchange_messages
 from .network_model import (PLUGINS, PROXY, KeyVerdict, NetworkModel, issue_demo_key,
                             marketplace_api_url, registration_api_url, services_check_url)
 from .scenarios import Scenario, get_scenario
@@ -102,7 +103,7 @@ class _Run:
             self.saved = self.key_in
         self.stored = ""  # glpi_configs.glpinetwork_registration_key
         self.key: str | None = None  # what getRegistrationKey() returns; None: not read yet
-        self.keyfile_read = False
+        self.keyfile_checked = False
         self.informations: dict[str, Any] | None = None  # what the tab fetched, if it did
         self.cache: dict[str, dict[str, Any]] = {}
         self.cache_shown = False
@@ -205,12 +206,14 @@ class _Run:
             f"{titles}). GLPI itself never checks a key: it stores and sends what it is given, "
             "and only GLPI Network judges it. The run goes on with your key exactly as pasted.",
             detail=f"{len(self.admin_key)} characters, starting {redact(self.admin_key)}",
-            fix=problems[0].fix if problems else "", doc=problems[0].doc if problems else "")
+            fix=problems[0].fix if problems else "", doc=problems[0].doc if problems else "",
+            messages=(Message("admin", "admin", "glpi-keycheck reads the pasted key", report.kind,
+                              fails=report.status != "ok"),))
 
     # --- glpicrypt.key ----------------------------------------------------------------------
 
     def read_keyfile(self) -> None:
-        self.keyfile_read = True
+        self.keyfile_checked = True
         state, v = self.s.keyfile, self.v
         if state in ("ok", "replaced"):
             extra = (" It is a valid key file, but not the one that encrypted the values "
@@ -219,12 +222,14 @@ class _Run:
             self.tl.add("read-keyfile", "ok",
                         "GLPI reads its encryption key from GLPI_CONFIG_DIR/glpicrypt.key: 32 raw "
                         "bytes, the size XChaCha20-Poly1305 needs." + extra,
-                        detail=f"{KEYFILE_PATH}: 32 bytes")
+                        detail=f"{KEYFILE_PATH}: 32 bytes", messages=self.keyfile_read("32 bytes"))
             return
         size = {"missing": "does not exist", "unreadable": "exists; the web server user cannot "
                 "read it (owner, mode or SELinux)",
                 "wrong-size": f"{WRONG_KEYFILE_SIZE} bytes (32 plus a trailing newline)"}[state]
         detail = f"{KEYFILE_PATH}: {size}"
+        read = self.keyfile_read({"missing": "no such file", "unreadable": "permission denied",
+                                  "wrong-size": f"{WRONG_KEYFILE_SIZE} bytes"}[state], fails=True)
         if v == "9.5":
             how = {"missing": "GLPIKey::get() throws a RuntimeException when the file is missing",
                    "unreadable": "GLPIKey::get() does not check the read; PHP warns and libsodium "
@@ -234,7 +239,7 @@ class _Run:
                                  "with a SodiumException"}[state]
             self.tl.add("read-keyfile", "error",
                         f"{how}. Nothing catches the exception: the page that needs the key dies "
-                        "(the next step).", detail=detail, fix=self.scenario.fix)
+                        "(the next step).", detail=detail, fix=self.scenario.fix, messages=read)
             return
         log = f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.KEYFILE_LOG[state]}"
         on_the_tab = (self.s.journey not in ("marketplace", "console-upgrade")
@@ -246,7 +251,7 @@ class _Run:
                         "GLPIKey::get() logs a warning and returns no key; GLPI carries on "
                         "without telling you. Encryption then returns an empty string, and "
                         f"decryption returns the stored value unchanged{later}.",
-                        detail=log, fix=self.scenario.fix)
+                        detail=log, fix=self.scenario.fix, messages=read)
             return
         message = texts.KEYFILE_TAB_11[state]
         if state == "unreadable":
@@ -258,7 +263,9 @@ class _Run:
                     "can be saved or checked from the tab. The Marketplace, the console and the "
                     "cron job do not check the key file (INFERRED from the code).",
                     detail=log, fix=self.scenario.fix, shows=message,
-                    shown_on=f"{TAB} (the form is hidden)")
+                    shown_on=f"{TAB} (the form is hidden)",
+                    messages=read + (Message("glpi", "admin", "GLPI Network tab",
+                                             "the key-file error, no form"),))
 
     def boot_kernel(self) -> None:
         """GLPI 11's Symfony kernel, which reads the key file as kernel.secret before any GLPI
@@ -288,7 +295,11 @@ class _Run:
                     "key file itself is a valid 32-byte key for GLPIKey. Reported in open issues "
                     "#22076 and #23757; GLPI's maintainers have not confirmed it.",
                     detail="\n".join(lines), fix=self.scenario.fix, shows=texts.KERNEL_SECRET,
-                    shown_on=HTTP_500_EVERYWHERE)
+                    shown_on=HTTP_500_EVERYWHERE,
+                    messages=(Message("glpi", "keyfile", "kernel.secret = glpicrypt.key"),
+                              Message("keyfile", "glpi", "32 bytes holding %…%",
+                                      "read as a parameter reference", fails=True),
+                              Message("glpi", "admin", "HTTP 500", "on every page and command")))
 
     def save_key(self) -> None:
         pasted, value = self.key_in + self.s.cli_suffix, self.saved
@@ -312,10 +323,16 @@ class _Run:
         elif value != pasted:
             how += f" GLPI removed {len(pasted) - len(value)} whitespace character(s) around the key."
         state = self.s.keyfile
+        post = (Message("admin", "glpi", "php bin/console config:set", "glpinetwork_registration_key")
+                if self.s.journey == "cli-save" else
+                Message("admin", "glpi", "POST /front/config.form.php", "glpinetwork_registration_key"))
         if state in ("ok", "replaced"):
             self.stored = stand_in_ciphertext(value)
             status = "warning" if value != php_trim(value) else "ok"
-            self.tl.add("save-key", status, how,
+            kept = " (line end kept)" if status == "warning" else ""
+            self.tl.add("save-key", status, how, messages=(
+                post, Message("glpi", "database", "UPDATE glpi_configs", f"the encrypted key{kept}",
+                              fails=status == "warning")),
                         detail=f"{sent}\n\n# stored in glpi_configs (context core, name "
                                f"glpinetwork_registration_key):\n{redact(self.stored)}\n# (a "
                                "stand-in of the length GLPIKey::encrypt() gives: base64 of nonce, "
@@ -335,7 +352,10 @@ class _Run:
                         f"previous step is not caught: the browser gets a blank page{note}. "
                         "Nothing is saved.",
                         detail=f"{sent}\n\n# GLPI logs ({LOG}):\n{exception}",
-                        fix=self.scenario.fix, shows=exception, shown_on=BLANK)
+                        fix=self.scenario.fix, shows=exception, shown_on=BLANK,
+                        messages=(post, Message("glpi", "keyfile", "encrypt with glpicrypt.key",
+                                                "uncaught exception", fails=True),
+                                  Message("glpi", "admin", "blank page")))
             return
         self.stored = ""
         self.tl.add("save-key", "error",
@@ -343,8 +363,18 @@ class _Run:
                     "that no secret is stored in clear): GLPI stores an empty value and shows "
                     "no error. The page reloads with an empty key field.",
                     detail=f"{sent}\n\n# stored in glpi_configs: '' (empty)",
-                    fix=self.scenario.fix)
+                    fix=self.scenario.fix,
+                    messages=(post, Message("glpi", "database", "UPDATE glpi_configs",
+                                            "'' (empty: no key to encrypt with)", fails=True)))
 
+    def keyfile_read(self, answer: str, *, fails: bool = False) -> tuple[Message, ...]:
+        return (Message("glpi", "keyfile", "read glpicrypt.key"),
+                Message("keyfile", "glpi", answer, fails=fails))
+
+    def decrypt_messages(self, note: str, *, fails: bool) -> tuple[Message, ...]:
+        return (Message("glpi", "database", "SELECT glpinetwork_registration_key"),
+                Message("database", "glpi", "the encrypted key"),
+                Message("glpi", "keyfile", "decrypt with glpicrypt.key", note, fails=fails))
 
     def decrypt_key(self) -> None:
         stored, state, v = self.stored, self.s.keyfile, self.v
@@ -353,7 +383,9 @@ class _Run:
             self.tl.add("decrypt-key", "error",
                         "GLPINetwork::getRegistrationKey() decrypts the stored value. It is empty, "
                         "so GLPI has no registration key and will not call GLPI Network.",
-                        detail="stored value: '' (empty)", fix=self.scenario.fix)
+                        detail="stored value: '' (empty)", fix=self.scenario.fix,
+                        messages=(Message("glpi", "database", "SELECT glpinetwork_registration_key"),
+                                  Message("database", "glpi", "'' (empty)", "no key", fails=True)))
             return
         detail = f"stored value: {redact(stored)}"
         if state in KEYFILE_ERRORS:
@@ -365,7 +397,9 @@ class _Run:
                             "Decrypting the stored key needs glpicrypt.key; GLPI 9.5 does not "
                             "catch the failure: the page is blank (INFERRED from the code).",
                             detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{exception}",
-                            fix=self.scenario.fix, shows=exception, shown_on=BLANK)
+                            fix=self.scenario.fix, shows=exception, shown_on=BLANK,
+                            messages=self.decrypt_messages("uncaught exception: blank page",
+                                                           fails=True))
                 return
             self.key = stored
             also = (" In 10.0 the key field on the tab even displays it." if v == "10.0" else "")
@@ -375,7 +409,9 @@ class _Run:
                         f"the registration key, and sends it as such.{also}",
                         detail=f"{detail}\ngetRegistrationKey() returns: {redact(stored)} (the "
                                "encrypted value itself)",
-                        fix=self.scenario.fix)
+                        fix=self.scenario.fix,
+                        messages=self.decrypt_messages("no key: the encrypted value stays as is",
+                                                       fails=True))
             return
         if state == "replaced":
             self.key = ""
@@ -384,7 +420,9 @@ class _Run:
                         "with the previous glpicrypt.key. GLPIKey::decrypt() logs a warning and "
                         "returns an empty string, so GLPI behaves as if no key were set.",
                         detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.DECRYPT_FAILED[v]}",
-                        fix=self.scenario.fix)
+                        fix=self.scenario.fix,
+                        messages=self.decrypt_messages("fails: another key encrypted it",
+                                                       fails=True))
             return
         self.key = self.saved
         if self.s.damaged_key:
@@ -394,13 +432,15 @@ class _Run:
                         "#11995: a decrypt/encrypt step during a migration). The model stands in "
                         "for the damage with two stray bytes.",
                         detail=f"{detail}\ngetRegistrationKey() returns: {redact(self.key)}",
-                        fix=self.scenario.fix)
+                        fix=self.scenario.fix,
+                        messages=self.decrypt_messages("gives a damaged key", fails=True))
             return
         self.tl.add("decrypt-key", "ok",
                     "GLPINetwork::getRegistrationKey() decrypts the stored value with "
                     "glpicrypt.key (XChaCha20-Poly1305, the nonce as additional data): the "
                     "decrypted key is what GLPI sends.",
-                    detail=f"{detail}\ngetRegistrationKey() returns: {redact(self.key)}")
+                    detail=f"{detail}\ngetRegistrationKey() returns: {redact(self.key)}",
+                    messages=self.decrypt_messages("the key", fails=False))
 
     # --- calls to GLPI Network --------------------------------------------------------------
 
@@ -435,14 +475,16 @@ class _Run:
                        "available, whatever the HTTP status; an empty body or a cURL error "
                        "does not. This request carries no key and no UID.")
         if exchange.body:
-            self.tl.add("services-check", "ok", explanation, detail=exchange.render())
+            self.tl.add("services-check", "ok", explanation, detail=exchange.render(),
+                        messages=exchange_messages(exchange))
             return
         shows = f"{texts.SERVICES_DOWN[self.v]}\n{texts.ERROR_WAS % exchange.curl_error}"
         self.tl.add("services-check", "error",
                     explanation + " cURL failed, so GLPI shows a warning with the raw cURL error "
                     "(added by PR #7485).",
                     detail=f"{exchange.render()}\n\n# GLPI logs ({LOG}):\n{self.curl_message(exchange)}",
-                    fix=self.scenario.fix, shows=shows, shown_on=TAB)
+                    fix=self.scenario.fix, shows=shows, shown_on=TAB,
+                    messages=exchange_messages(exchange, fails=True))
 
     def info_request(self) -> Request:
         return Request(registration_api_url().rstrip("/") + "/info", (
@@ -516,15 +558,20 @@ class _Run:
                 note = " " + self.verdict_note(self.model.verdict(self.key))[0]
             self.tl.add("registration-info", "error",
                         f"{explanation} Here {reason}, so GLPI cannot use the answer.{note}",
-                        detail=detail, fix=self.scenario.fix)
+                        detail=detail, fix=self.scenario.fix,
+                        messages=exchange_messages(exchange, fails=True, answer="not JSON with is_valid"))
             return informations
         if self.s.failure == "server-message":
             note, status = ("The model plays a server that sends its own validation_message; the "
                             "wording is the model's (the real server's messages are not public)."), "ok"
         else:
             note, status = self.verdict_note(self.model.verdict(self.key))
+        running = _running(informations)
+        answer = (f"is_valid: {json.dumps(informations['is_valid'])}" +
+                  (", not running" if informations["is_valid"] and not running else ""))
         self.tl.add("registration-info", status, f"{explanation} {note}", detail=detail,
-                    fix=self.scenario.fix if status != "ok" else "")
+                    fix=self.scenario.fix if status != "ok" else "",
+                    messages=exchange_messages(exchange, answer=answer, fails=not running))
         return informations
 
     # --- what the tab shows, and what GLPI keeps --------------------------------------------
@@ -538,7 +585,9 @@ class _Run:
                         f"GLPI has no key to show: the tab draws its empty form again, with an "
                         f"empty {field} under this invitation, and no error.",
                         detail=f"{shows}\nRegistration key: [empty]", fix=self.scenario.fix,
-                        shows=shows, shown_on=TAB)
+                        shows=shows, shown_on=TAB,
+                        messages=(Message("glpi", "admin", "GLPI Network tab", "an empty form",
+                                          fails=True),))
             return
         message = informations["validation_message"]
         subscription, owner = informations["subscription"], informations["owner"]
@@ -549,7 +598,7 @@ class _Run:
                 lines += [f"Subscription: {subscription['title']}",
                           f"Period: From {subscription['begin_date']} to {subscription['end_date']}",
                           f"Registered by: {owner['name']}"]
-            lines.append("[Remove registration key]")
+            lines.append(f"[{texts.REMOVE_KEY_BUTTON}]")
         else:
             lines += [f"Registration key: [{redact(self.key)}]", message,
                       f"Subscription: {subscription['title'] if subscription else 'Unknown'}",
@@ -568,7 +617,9 @@ class _Run:
         self.tl.add("build-message", "ok" if running else "error",
                     f"{how} Green when the key is valid and the subscription running, red "
                     f"otherwise: here {colour}.", detail="\n".join(lines), fix=self.scenario.fix,
-                    shows=message, shown_on=TAB)
+                    shows=message, shown_on=TAB,
+                    messages=(Message("glpi", "admin", "GLPI Network tab", colour,
+                                      fails=not running),))
 
     def shown_cache_key(self, key: str) -> str:
         full = cache_key(key, self.lang)
@@ -588,7 +639,9 @@ class _Run:
             self.tl.add("cache", "warning",
                         "Failures are not cached: every page that needs the registration (the "
                         "Marketplace, the console, the cron job) calls GLPI Network again.",
-                        detail=f"{key}: not written", fix=self.scenario.fix)
+                        detail=f"{key}: not written", fix=self.scenario.fix,
+                        messages=(Message("glpi", "glpi", "nothing cached",
+                                          "a failure: every page asks again"),))
             return
         good = _running(informations)
         self.tl.add("cache", "ok" if good else "warning",
@@ -598,14 +651,16 @@ class _Run:
                     "the GLPI Network tab asks GLPI Network again." + (
                         "" if good else " So this answer now sticks for up to 24 hours."),
                     detail=f"{key} (one day):\n{_pretty(informations)}",
-                    fix="" if good else self.scenario.fix)
+                    fix="" if good else self.scenario.fix,
+                    messages=(Message("glpi", "glpi", "cache the answer (one day)",
+                                      "" if good else "the bad answer sticks", fails=not good),))
 
     # --- isRegistered(), as the Marketplace and the console read it -------------------------
 
     def registered_informations(self) -> tuple[dict[str, Any], str]:
         """GLPINetwork::getRegistrationInformations() without forcing: the cache first. Emits
         the steps the tab did not already show; returns extra detail for the status step."""
-        if not self.keyfile_read:
+        if not self.keyfile_checked:
             self.read_keyfile()
         if self.key is None:
             before = len(self.tl.steps)
@@ -634,7 +689,10 @@ class _Run:
                             "will not know until the cache expires or someone opens the GLPI "
                             "Network tab.",
                             detail=f"{self.shown_cache_key(self.key)}:\n{_pretty(cached)}",
-                            fix=self.scenario.fix)
+                            fix=self.scenario.fix,
+                            messages=(Message("glpi", "glpi", "read the cached answer",
+                                              f"from {STALE_CACHE_AGE} ago: is_valid false",
+                                              fails=self.s.stale_answer),))
                 return cached, ""
             return cached, "isRegistered(): answer read from the cache written above."
         if self.informations is None:
@@ -656,7 +714,9 @@ class _Run:
             self.tl.add("marketplace-enabled", "ok",
                         "GLPI_MARKETPLACE_ENABLE allows " + ("the web Marketplace (bit 2)." if web
                                                              else "the console commands (bit 1)."),
-                        detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}")
+                        detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}",
+                        messages=(Message("glpi", "glpi", value, ("web Marketplace" if web else
+                                                                  "console commands") + " allowed"),))
             return True
         shows = texts.CLI_DISALLOWED if not allowed["cli"] else ""
         self.tl.add("marketplace-enabled", "warning" if web else "error",
@@ -673,7 +733,14 @@ class _Run:
                            f"{shows}",
                     fix=self.scenario.fix, shows=shows,
                     shown_on="the console (php bin/console marketplace:…); the web "
-                             "Marketplace silently redirects to Setup > Plugins")
+                             "Marketplace silently redirects to Setup > Plugins",
+                    messages=(Message("admin", "glpi", "open the Marketplace"),
+                              Message("glpi", "glpi", value, "the web bit is off", fails=True),
+                              Message("glpi", "admin", "redirect to Setup > Plugins"))
+                    if web else (Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                                 Message("glpi", "glpi", value, "the console bit is off",
+                                         fails=True),
+                                 Message("glpi", "admin", "exit status 1")))
         self.skip_rest("Not reached: the Marketplace is turned off.")
         return False
 
@@ -682,6 +749,8 @@ class _Run:
             return
         exchange, how = self.ping()
         offline = "Not reached: marketplace-status failed, so the Marketplace is in offline mode."
+        opened = (Message("admin", "glpi", "open the Marketplace"),) + exchange_messages(exchange)
+        banner = Message("glpi", "admin", "Marketplace", "a banner, no plugins", fails=True)
         if not exchange.body:
             shows = "\n".join(texts.MP_SERVICES_DOWN)
             self.tl.add("marketplace-status", "error",
@@ -690,7 +759,7 @@ class _Run:
                         "unavailable\" banner (not the registration one): Discover shows only "
                         "this banner.",
                         detail=exchange.render(), fix=self.scenario.fix, shows=shows,
-                        shown_on="Marketplace")
+                        shown_on="Marketplace", messages=opened + (banner,))
             self.skip_rest(offline, after="marketplace-status")
             return
         informations, extra = self.registered_informations()
@@ -705,15 +774,17 @@ class _Run:
                         f"{base} It is not valid, so the Marketplace goes offline (PR #11427): "
                         "Discover shows only this banner, and GLPI sends no marketplace request.",
                         detail=detail, fix=self.scenario.fix,
-                        shows="\n".join(texts.MP_NOT_REGISTERED), shown_on="Marketplace")
+                        shows="\n".join(texts.MP_NOT_REGISTERED), shown_on="Marketplace",
+                        messages=opened + (banner,))
         elif not (subscription or {}).get("is_running"):
             self.tl.add("marketplace-status", "error",
                         f"{base} The subscription is not running, so the Marketplace goes offline.",
                         detail=detail, fix=self.scenario.fix,
-                        shows="\n".join(texts.MP_TERMINATED), shown_on="Marketplace")
+                        shows="\n".join(texts.MP_TERMINATED), shown_on="Marketplace",
+                        messages=opened + (banner,))
         else:
             self.tl.add("marketplace-status", "ok", f"{base} Registered, subscription running.",
-                        detail=detail)
+                        detail=detail, messages=opened)
             self.marketplace_online(informations)
             return
         self.skip_rest(offline, after="marketplace-status")
@@ -735,12 +806,13 @@ class _Run:
                     "is set (cached for one hour" + (", per registration key" if
                                                      self.version.has("marketplace-api-v2")
                                                      else "") + ").",
-                    detail=exchange.render())
+                    detail=exchange.render(), messages=exchange_messages(exchange))
         if self.s.marketplace_writable:
             self.tl.add("marketplace-dir", "ok",
                         "GLPI_MARKETPLACE_DIR exists and the web server can write to it, so GLPI "
                         "can download and extract plugins there.",
-                        detail=f"{MARKETPLACE_DIR}: directory, writable")
+                        detail=f"{MARKETPLACE_DIR}: directory, writable",
+                        messages=(Message("glpi", "glpi", "is marketplace/ writable?", "yes"),))
         else:
             shows = "\n".join(texts.MP_NOT_WRITABLE).replace("%s", MARKETPLACE_DIR)
             self.tl.add("marketplace-dir", "warning",
@@ -748,7 +820,10 @@ class _Run:
                         "directory the web server can write to. It is not, so GLPI shows this "
                         "warning and offers plugin archives for manual download only.",
                         detail=f"{MARKETPLACE_DIR}: not writable by the web server user",
-                        fix=self.scenario.fix, shows=shows, shown_on="Marketplace")
+                        fix=self.scenario.fix, shows=shows, shown_on="Marketplace",
+                        messages=(Message("glpi", "glpi", "is marketplace/ writable?", "no",
+                                          fails=True),
+                                  Message("glpi", "admin", "Marketplace", "a warning")))
         titles = self.offers_step()
         self.plugin_access(informations, titles)
 
@@ -773,9 +848,11 @@ class _Run:
                         detail=f"{exchange.render()}\n\n# GLPI logs ({LOG}):\n"
                                + self.log_fetch_failure(texts.OFFERS_FETCH_FAILED, exchange),
                         fix=self.scenario.fix, shows=texts.OFFERS_FETCH_FAILED,
-                        shown_on=f"{LOG} (the Marketplace shows no offer badges and is slow)")
+                        shown_on=f"{LOG} (the Marketplace shows no offer badges and is slow)",
+                        messages=exchange_messages(exchange, fails=True, answer="not a list"))
             return {}
-        self.tl.add("offers", "ok", explanation, detail=exchange.render())
+        self.tl.add("offers", "ok", explanation, detail=exchange.render(),
+                    messages=exchange_messages(exchange))
         return {offer["offer_reference"]: offer["title"] for offer in offers}
 
     def plugin_access(self, informations: dict[str, Any], titles: dict[str, str]) -> None:
@@ -800,10 +877,12 @@ class _Run:
                         "The offer names are the model's.",
                         detail=detail, fix=self.scenario.fix, shows=texts.HIGHER_OFFER % names,
                         shown_on="Marketplace > Discover (tooltip of the warning button on the "
-                                 "plugin's card)")
+                                 "plugin's card)",
+                        messages=(Message("glpi", "admin", "plugin card", "a superior offer is needed",
+                                          fails=True),))
             return
         version = plugin["versions"][-1]
-        download = self.marketplace_request(version["download_url"], "Accept: */*")
+        download = self.model.send(self.marketplace_request(version["download_url"], "Accept: */*"))
         how = ("offered as an archive to download by hand (the directory is not writable)"
                if not self.s.marketplace_writable else
                "downloadable with the Download button. The archive request goes through the same "
@@ -812,7 +891,12 @@ class _Run:
         self.tl.add("plugin-access", "ok", f"{explanation} The plugin is {how}.",
                     detail=f"{detail}\n\n# The Download button (Controller::downloadPlugin(), "
                            "then Plugins::downloadArchive()); array_merge_recursive() keeps both "
-                           f"Accept values:\n{download.render()}")
+                           f"Accept values:\n{download.request.render()}",
+                    messages=(Message("glpi", "admin", "plugin card",
+                                      "manual download" if not self.s.marketplace_writable
+                                      else "Download button"),)
+                    + (() if not self.s.marketplace_writable else
+                       exchange_messages(download, target="plugins")))
 
     # --- php bin/console marketplace:upgrade (GLPI 11.0, PR #21521) -------------------------
 
@@ -831,7 +915,11 @@ class _Run:
                         "contrast, prints the same message and carries on, then fails per "
                         "plugin).",
                         detail=f"{command}\n{texts.UPGRADE_NOT_REGISTERED}",
-                        fix=self.scenario.fix, shows=texts.UPGRADE_NOT_REGISTERED, shown_on=CONSOLE)
+                        fix=self.scenario.fix, shows=texts.UPGRADE_NOT_REGISTERED, shown_on=CONSOLE,
+                        messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                                  Message("glpi", "glpi", "isRegistered()", "false", fails=True),
+                                  Message("glpi", "admin", "missing or invalid key",
+                                          "exit status 1", fails=True)))
             return
         lines, manual = [command], []
         for directory, from_marketplace in self.s.installed_plugins:
@@ -847,6 +935,11 @@ class _Run:
         if manual:
             self.tl.add("marketplace-upgrade", "warning", explanation, detail="\n".join(lines),
                         fix=self.scenario.fix, shows="\n".join(manual),
-                        shown_on="the console (php bin/console marketplace:upgrade)")
+                        shown_on="the console (php bin/console marketplace:upgrade)",
+                        messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                                  Message("glpi", "admin", "installed manually: not updated",
+                                          fails=True)))
             return
-        self.tl.add("marketplace-upgrade", "ok", explanation, detail="\n".join(lines))
+        self.tl.add("marketplace-upgrade", "ok", explanation, detail="\n".join(lines),
+                    messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                              Message("glpi", "admin", "plugins up to date")))

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from checker.simulation import SCENARIOS, simulate, texts
+from checker import glpi_texts as texts
+from checker.simulation import SCENARIOS, simulate
 from checker.simulation import network_model
 from checker.simulation.network_model import TLS_CA_ERROR, issue_demo_key
 from checker.simulation.steps import CONSOLE_UPGRADE_ORDER, STEP_ORDER
