@@ -21,6 +21,10 @@ UI11_KEYFILE_INVALID = ('Invalid security key file contents. You have to run the
 EXC95_KEYFILE_MISSING = "You must create a security key, see glpi:security:change_key command."
 EXC95_KEYFILE_WRONG_SIZE = ("secret key size should be "
                             "SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES bytes")
+# The same SodiumException on PHP 8 (php-src ext/sodium, zend_argument_error), raised by
+# sodium_crypto_aead_xchacha20poly1305_ietf_encrypt() or _decrypt() (the function name comes first).
+EXC95_KEYFILE_WRONG_SIZE_PHP8 = ("Argument #4 ($key) must be "
+                                 "SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES bytes long")
 
 # Logged by GLPIKey::decrypt() (10.0+; 9.5 said "content" where these say "string").
 LOG_DECRYPT_NOT_BASE64 = ("Unable to base64_decode the string. The string was probably not "
