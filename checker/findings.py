@@ -328,9 +328,9 @@ _define(
 )
 
 # --- glpicrypt.key file and encrypted values (keyfile, crypto) --------------------------------
-# GLPI's own words come from checker/crypto/glpi_messages.py, copied once from its source.
+# GLPI's own words come from checker/glpi_texts.py, the one catalogue of GLPI's messages.
 
-from .crypto import glpi_messages as _glpi_words  # noqa: E402
+from . import glpi_texts as _glpi_words  # noqa: E402
 
 _KEYFILE_INVALID_WORDS = (
     f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, in 11.0.x with PR "
@@ -341,9 +341,9 @@ _KEYFILE_INVALID_WORDS = (
     f"on PHP 7, \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE_PHP8}\" on PHP 8.")
 _NO_CHANGE_KEY_OVER_INVALID = (
     "Do not run security:change_key over this file: a new key cannot decrypt the secrets already "
-    "stored. GLPI 10.0 and 11 refuse to read an invalid key file (\"Unable to change security "
-    "key!\"), but GLPI 9.5 does not check it and writes the new key over it, so on 9.5 copy the "
-    "file somewhere safe first.")
+    "stored. GLPI 10.0 and 11 refuse to read an invalid key file "
+    f"(\"{_glpi_words.CHANGE_KEY_FAILED}\"), but GLPI 9.5 does not check it and writes the new "
+    "key over it, so on 9.5 copy the file somewhere safe first.")
 _KEYFILE_PAGES = ("troubleshooting/invalid-key-file.md", "howto/check-keyfile-and-database.md")
 
 _define(
@@ -381,7 +381,7 @@ _define(
     "The file exists but cannot be read (permissions, a directory in its place, or a security "
     f"module such as SELinux). GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_UNREADABLE}\"; "
     "in 11.0.x with PR #21614 the GLPI Network tab shows \""
-    + _glpi_words.UI11_KEYFILE_UNREADABLE.format(path="<path>") + "\". Meanwhile secrets are "
+    + _glpi_words.UI11_KEYFILE_UNREADABLE % "<path>" + "\". Meanwhile secrets are "
     "saved as empty values and stored ones are used still encrypted: GLPI would send the "
     "encrypted registration key to GLPI Network as the key (inferred from GLPI's code; what "
     "GLPI Network answers to that is not reported).",
