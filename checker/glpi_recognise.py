@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .glpi_texts import BY_ID, ENGLISH, LANGUAGES, GlpiMessage
 
@@ -45,31 +46,35 @@ class MessageMatch:
     arguments: tuple[str, ...]  # the placeholders' values, as pasted
 
 
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """The form both the paste and GLPI's texts are compared in: no accents, case folded,
-    ASCII quotes. The same length as `text` when `text` is ASCII."""
+    ASCII quotes. C-speed calls only: it runs on whatever is pasted."""
     if text.isascii():
         return text.lower().translate(QUOTES)
-    return "".join(_fold_char(ch) for ch in text)
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold())).translate(QUOTES)
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", ch.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(QUOTES)
+    return fold(ch)
 
 
-def _folded_with_offsets(text: str) -> tuple[str, list[int] | None]:
-    """The folded text and, when folding changed lengths, each folded char's offset in `text`."""
-    if text.isascii():
-        return fold(text), None
-    pieces, offsets = [], []
+_UNSET = object()
+
+
+def _offsets(text: str, folded: str) -> list[int] | None:
+    """Each folded char's offset in `text`; None when folding kept every char one char (the
+    usual case: accents and quotes), so offsets are the same in both."""
+    if len(folded) == len(text) and all(len(_fold_char(ch)) == 1 for ch in text if not ch.isascii()):
+        return None
+    offsets = []
     for index, ch in enumerate(text):
-        folded = _fold_char(ch)
-        pieces.append(folded)
-        offsets.extend([index] * len(folded))
+        offsets.extend([index] * len(_fold_char(ch)))
     offsets.append(len(text))
-    return "".join(pieces), offsets
+    return offsets
 
 
 def repair_mojibake(text: str) -> str:
@@ -208,22 +213,41 @@ def _candidates() -> tuple[_Candidate, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def _anchor_index() -> tuple[dict[str, list[int]], list[tuple[int, str | None]]]:
+    """Candidates by the word the paste must hold, and those checked by substring (or always)."""
+    by_word: dict[str, list[int]] = {}
+    others: list[tuple[int, str | None]] = []
+    for order, candidate in enumerate(_candidates()):
+        if candidate.anchor and candidate.anchor[1]:
+            by_word.setdefault(candidate.anchor[0], []).append(order)
+        else:
+            others.append((order, candidate.anchor[0] if candidate.anchor else None))
+    return by_word, others
+
+
 # --- matching ------------------------------------------------------------------------------------
 
 def find_messages(text: str) -> list[MessageMatch]:
     """GLPI's messages in `text`, in the order they appear, each message once."""
     text = CONTROLS.sub("", ANSI_ESCAPE.sub("", repair_mojibake(text)))
-    folded, offsets = _folded_with_offsets(text)
-    words = set(WORDS.findall(folded))
+    folded = fold(text)
+    offsets: Any = _UNSET
+    by_word, others = _anchor_index()
+    words = by_word.keys() & set(WORDS.findall(folded))  # C-speed: only these texts can match
+    tried = sorted({order for word in words for order in by_word[word]} |
+                   {order for order, anchor in others if anchor is None or anchor in folded})
+    candidates = _candidates()
     hits: list[tuple[int, int, int, int, _Candidate, re.Match[str]]] = []
-    for order, candidate in enumerate(_candidates()):
-        if candidate.anchor is not None:
-            anchor, whole_word = candidate.anchor
-            if anchor not in words if whole_word else anchor not in folded:
-                continue
+    for order in tried:
+        candidate = candidates[order]
         for match in candidate.regex.finditer(folded):
+            if offsets is _UNSET:  # only a paste with a message pays for them
+                offsets = _offsets(text, folded)
             unlike = _quotes_differ(candidate, text, offsets, match)
             hits.append((match.start(), -(match.end() - match.start()), unlike, order, candidate, match))
+    if not hits:
+        return []
     hits.sort(key=lambda hit: hit[:4])
     kept: list[MessageMatch] = []
     seen: set[str] = set()

@@ -161,3 +161,22 @@ def test_a_message_report_names_the_scenario_to_play():
     assert report.fields["messages"][0]["scenario"] == {"id": "invalid-key", "glpi_version": "11.0"}
     tab11 = check(message("key-file-invalid").fill("php bin/console security:change_key", language="pt_BR"))
     assert tab11.fields["messages"][0]["scenario"] == {"id": "keyfile-wrong-size", "glpi_version": "11.0"}
+
+
+def test_cli_check_names_the_cause_page_and_replay(capsys, monkeypatch):
+    from checker.cli import main
+    from fake_stdin import FakeStdin
+    import sys
+
+    pasted = ("$ tail -n 2 files/_log/php-errors.log\n"
+              "[2026-11-29 10:00:00] glpiphplog.WARNING: Impossible de récupérer les informations "
+              "d'enregistrement.\n" + "A chave de registro é inválida.\n")
+    monkeypatch.setattr(sys, "stdin", FakeStdin(pasted.encode(), False))
+    code = main(["check", "-"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Recognised 2 of GLPI's messages." in out
+    assert "GLPI's English: \"Unable to fetch registration information.\"" in out
+    assert "Page: troubleshooting/unable-to-fetch/" in out
+    assert "Replay: glpi-keycheck simulate --scenario invalid-key --glpi-version 11.0" in out
+    assert out.index("glpi-message-unable-to-fetch") < out.index("glpi-message-key-invalid")
