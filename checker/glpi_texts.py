@@ -178,6 +178,9 @@ KEYFILE_TAB_11 = {"missing": UI11_KEYFILE_MISSING, "unreadable": UI11_KEYFILE_UN
 # GLPI 9.5: uncaught exceptions (missing file; libsodium refusing a wrong-size key).
 EXC95_KEYFILE_MISSING = _text("exc95-create-key")
 EXC95_KEYFILE_WRONG_SIZE = _text("sodium-key-size-php7")
+# PHP 8 words it differently; "%s" is the libsodium function (…_encrypt when saving a secret).
+EXC95_KEYFILE_WRONG_SIZE_PHP8 = _text("sodium-key-size-php8",
+                                      "sodium_crypto_aead_xchacha20poly1305_ietf_encrypt")
 KEYFILE_95_MISSING = EXC95_KEYFILE_MISSING
 SODIUM_KEY_SIZE_95 = EXC95_KEYFILE_WRONG_SIZE
 SODIUM_KEY_SIZE_95_COMPAT = _text("sodium-compat-key-size")
