@@ -210,5 +210,9 @@ MP_NOT_WRITABLE = (_text("mp-dir-not-writable"), _text("mp-check-permissions"),
                    _text("mp-manual-unzip"))
 HIGHER_OFFER = _text("mp-superior-offer")
 CLI_DISALLOWED = _text("cli-mp-disallowed")
+# `php bin/console marketplace:upgrade` (GLPI 11.0, PR #21521).
+UPGRADE_NOT_REGISTERED = _text("cli-mp-key-missing")
+UPGRADE_MANUAL = _text("cli-mp-installed-manually")  # "%s": the plugin's directory
+UPGRADE_UP_TO_DATE = _text("cli-mp-up-to-date")  # "%s": the plugin's directory
 CHANGE_KEY_FAILED = _text("cli-changekey-failed")
 REMOVE_KEY_BUTTON = _text("tab-remove-registration-key")
