@@ -1,7 +1,8 @@
 """The findings catalogue: every problem or fact the checker can report, defined once.
 
 Code, CLI, browser and the generated reference page (docs/reference/findings.md) all read
-this catalogue. A finding's `doc` is its anchor on that page, so every code has a home.
+this catalogue. A finding's `doc` is its anchor on that page ("reference/findings.md#<code>"), so every code
+has a home; `see_also` names more pages the same way (see checker.pages).
 Codes are stable: never rename one, add a new one instead.
 """
 
@@ -9,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .crypto import glpi_messages as _glpi_words
+from .pages import FINDINGS_PAGE, is_page_path
 from .report import Finding, Severity
-
-FINDINGS_PAGE = "reference/findings/"
 
 
 @dataclass(frozen=True)
@@ -22,22 +23,26 @@ class FindingSpec:
     title: str
     explanation: str
     fix: str
-    see_also: tuple[str, ...] = ()  # docs pages (paths under docs/) that tell more
+    see_also: tuple[str, ...] = ()  # docs source paths ("howto/x.md") that tell more
     sources: tuple[str, ...] = ()
+    show_fix: bool = True  # False for facts that need no action: their fix says so
 
     @property
     def doc(self) -> str:
         return f"{FINDINGS_PAGE}#{self.code}"
 
-    def finding(self, detail: str, *, fix: str | None = None, title: str | None = None) -> Finding:
+    def finding(self, detail: str, *, fix: str | None = None) -> Finding:
         """An instance of this finding; `detail` says what was seen in this input."""
         return Finding(
             code=self.code,
             severity=self.severity,
-            title=title or self.title,
+            title=self.title,
             detail=detail,
             fix=fix or self.fix,
             doc=self.doc,
+            explanation=self.explanation,
+            see_also=self.see_also,
+            show_fix=self.show_fix,
         )
 
 
@@ -53,10 +58,14 @@ GROUPS = {
 
 
 def _define(code: str, severity: Severity, group: str, title: str, explanation: str, fix: str,
-            *, see_also: tuple[str, ...] = (), sources: tuple[str, ...] = ()) -> FindingSpec:
+            *, see_also: tuple[str, ...] = (), sources: tuple[str, ...] = (),
+            show_fix: bool | None = None) -> FindingSpec:
+    """Add a finding. Its fix is shown unless it is information (then only when `show_fix`)."""
     assert code not in CATALOGUE, code
     assert group in GROUPS, group
-    spec = FindingSpec(code, severity, group, title, explanation, fix, see_also, sources)
+    assert all(is_page_path(path) for path in see_also), (code, see_also)
+    show = severity != "info" if show_fix is None else show_fix
+    spec = FindingSpec(code, severity, group, title, explanation, fix, see_also, sources, show)
     CATALOGUE[code] = spec
     return spec
 
@@ -255,6 +264,7 @@ _define(
     "for a subscription.",
     "Paste it in Setup > General > GLPI Network, save, and read the status GLPI shows.",
     see_also=("tutorials/register.md",),
+    show_fix=True,  # the next step, not a repair
 )
 
 # --- Not a registration key -------------------------------------------------------------------
@@ -321,8 +331,6 @@ _define(
 # --- glpicrypt.key file and encrypted values (keyfile, crypto) --------------------------------
 # GLPI's own words come from checker/crypto/glpi_messages.py, copied once from its source.
 
-from .crypto import glpi_messages as _glpi_words  # noqa: E402
-
 _KEYFILE_INVALID_WORDS = (
     f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, from 11.0.x, show "
     f"\"{_glpi_words.UI11_KEYFILE_INVALID}\" on the GLPI Network tab; then encrypting a secret "
@@ -343,6 +351,7 @@ _define(
     "encrypted value taken from it. Keep a backup of this exact file.",
     see_also=("howto/check-keyfile-and-database.md", "howto/move-glpicrypt-key.md"),
     sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    show_fix=True,  # the next step, not a repair
 )
 _define(
     "keyfile-missing", "error", "keyfile",

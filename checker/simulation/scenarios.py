@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..pages import is_page_path, page_url
+
 VERSIONS = ("9.5", "10.0", "11.0")
 
 GLPI = "https://github.com/glpi-project/glpi"
@@ -46,7 +48,7 @@ class Scenario:
     cause: str
     fix: str
     sources: tuple[str, ...]  # URLs (GLPI issues/PRs/code)
-    doc: str  # site-relative troubleshooting URL, e.g. "troubleshooting/unable-to-fetch/"
+    doc: str  # docs source path of its troubleshooting page, e.g. "troubleshooting/unable-to-fetch.md"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,7 +58,7 @@ class Scenario:
             "cause": self.cause,
             "fix": self.fix,
             "sources": list(self.sources),
-            "doc": self.doc,
+            "doc": page_url(self.doc),
         }
 
 
@@ -67,7 +69,7 @@ def _define(id: str, title: str, versions: tuple[str, ...], cause: str, fix: str
             sources: tuple[str, ...], doc: str) -> Scenario:
     assert id not in SCENARIOS, id
     assert versions and set(versions) <= set(VERSIONS), (id, versions)
-    assert doc.endswith("/") and not doc.startswith("/"), (id, doc)
+    assert is_page_path(doc), (id, doc)
     scenario = Scenario(id, title, versions, cause, fix, sources, doc)
     SCENARIOS[id] = scenario
     return scenario
@@ -88,7 +90,7 @@ _define(
     "running subscription, and the Marketplace opens.",
     "Nothing to fix. GLPI keeps the answer for one day; opening the GLPI Network tab refreshes it.",
     (NET11, NET95, VIEW10),
-    "tutorials/register/",
+    "tutorials/register.md",
 )
 _define(
     "invalid-key", "GLPI Network says the key is invalid", VERSIONS,
@@ -97,7 +99,7 @@ _define(
     "Copy the key again from the GLPI Network portal (services.glpi-network.com) and paste it "
     "in Setup > General > GLPI Network. Check it first with the key checker.",
     (NET11, NET95, VIEW10),
-    "troubleshooting/key-invalid/",
+    "troubleshooting/key-invalid.md",
 )
 _define(
     "terminated-subscription", "The key belongs to a terminated subscription", VERSIONS,
@@ -106,7 +108,7 @@ _define(
     "Renew the subscription on GLPI Network, then open the GLPI Network tab so GLPI fetches the "
     "new answer instead of the one it cached.",
     (NET11, VIEW10),
-    "troubleshooting/terminated-subscription/",
+    "troubleshooting/terminated-subscription.md",
 )
 _define(
     "server-message", "GLPI Network sends its own message", VERSIONS,
@@ -114,7 +116,7 @@ _define(
     "The real server's messages are not public: the simulator's wording is the model's.",
     "Do what the message says; if it is unclear, contact GLPI Network support with the message.",
     (NET11, NET95, issue(7411), issue(7423)),
-    "troubleshooting/key-invalid/",
+    "troubleshooting/key-invalid.md",
 )
 _define(
     "dns-failure", "The GLPI server cannot resolve services.glpi-network.com", VERSIONS,
@@ -125,7 +127,7 @@ _define(
     "services.glpi-network.com on HTTPS (port 443), or set up the proxy in Setup > General > "
     "System. Pinning the address in /etc/hosts is fragile.",
     (issue(14911), issue(15219), issue(14957), issue(22679), pull(7485)),
-    "troubleshooting/services-unreachable/",
+    "troubleshooting/services-unreachable.md",
 )
 _define(
     "proxy-failure", "GLPI cannot connect through the configured proxy", VERSIONS,
@@ -135,7 +137,7 @@ _define(
     "Check the proxy name, port, user and password in Setup > General > System, and that the "
     "proxy lets the GLPI server reach services.glpi-network.com on port 443.",
     (issue(22020), pull(7485), NET11),
-    "troubleshooting/proxy-connect-failed/",
+    "troubleshooting/proxy-connect-failed.md",
 )
 _define(
     "http-400-html", "The registration call gets an HTML \"400 Bad Request\" page", VERSIONS,
@@ -145,7 +147,7 @@ _define(
     "Click \"Remove registration key\" (GLPI 11) or empty the field and save, then paste the key "
     "again from the GLPI Network portal.",
     (issue(11995), NET11),
-    "troubleshooting/unable-to-fetch/",
+    "troubleshooting/unable-to-fetch.md",
 )
 _define(
     "rate-limited", "GLPI Network answers \"Too Many Attempts.\"", VERSIONS,
@@ -156,7 +158,7 @@ _define(
     "Wait and reload: a successful answer is cached for one hour. Make sure several GLPI "
     "instances or scripts do not share one public address and hammer the API.",
     (issue(11548), NET11),
-    "troubleshooting/too-many-attempts/",
+    "troubleshooting/too-many-attempts.md",
 )
 _define(
     "keyfile-missing", "config/glpicrypt.key is missing", VERSIONS,
@@ -169,7 +171,7 @@ _define(
     "encrypted secret again (registration key, SMTP, proxy and LDAP passwords…).",
     (issue(15203), issue(15136), issue(21382), pull(21614), pull(9729), KEY11, KEY95,
      "https://github.com/fametec/glpi/issues/47"),
-    "troubleshooting/create-security-key/",
+    "troubleshooting/create-security-key.md",
 )
 _define(
     "keyfile-unreadable", "config/glpicrypt.key cannot be read by the web server", VERSIONS,
@@ -181,7 +183,7 @@ _define(
     "Give the web server user read access to glpicrypt.key (owner and mode, SELinux context), "
     "then open the GLPI Network tab again.",
     (pull(21614), issue(11637), KEY11, NET11),
-    "troubleshooting/keyfile-unreadable/",
+    "troubleshooting/keyfile-unreadable.md",
 )
 _define(
     "keyfile-wrong-size", "config/glpicrypt.key is not 32 bytes", VERSIONS,
@@ -194,7 +196,7 @@ _define(
     "editor). If it is lost, regenerate it with `php bin/console security:change_key` and enter "
     "the encrypted secrets again.",
     (issue(7822), issue(8968), issue(9250), pull(9729), pull(21614), KEY11, KEY95),
-    "troubleshooting/invalid-key-file/",
+    "troubleshooting/invalid-key-file.md",
 )
 _define(
     "key-regenerated", "glpicrypt.key was replaced: the stored key no longer decrypts", VERSIONS,
@@ -205,7 +207,7 @@ _define(
     "Put the original glpicrypt.key back if you still have it. Otherwise paste the registration "
     "key again and re-enter every other encrypted secret (LDAP, mail collectors, SMTP, proxy).",
     (issue(7838), issue(8188), issue(12999), issue(7746), KEY11),
-    "troubleshooting/unable-to-decrypt/",
+    "troubleshooting/unable-to-decrypt.md",
 )
 _define(
     "stale-cache", "The Marketplace still uses yesterday's answer", VERSIONS,
@@ -216,7 +218,7 @@ _define(
     "Open Setup > General > GLPI Network: it always asks GLPI Network again and updates the "
     "cache. Clearing GLPI's cache works too.",
     (NET11, NET95, VIEW10, issue(7645)),
-    "troubleshooting/registration-required/",
+    "troubleshooting/registration-required.md",
 )
 _define(
     "higher-offer-required", "The plugin needs a higher GLPI Network offer", VERSIONS,
@@ -227,7 +229,7 @@ _define(
     "Subscribe to one of the offers named in the message on GLPI Network, then open the GLPI "
     "Network tab so GLPI fetches the new subscription.",
     (CTRL10, VIEW10, pull(14657)),
-    "troubleshooting/superior-offer/",
+    "troubleshooting/superior-offer.md",
 )
 _define(
     "marketplace-dir-not-writable", "GLPI cannot write to the marketplace directory", VERSIONS,
@@ -236,7 +238,7 @@ _define(
     "Create the directory and give the web server user write access (chown/chmod), or download "
     "and unzip plugin archives by hand.",
     (CTRL10, VIEW10, "https://github.com/glpi-project/docker-images/issues/264"),
-    "troubleshooting/marketplace-not-writable/",
+    "troubleshooting/marketplace-not-writable.md",
 )
 _define(
     "marketplace-disabled", "GLPI_MARKETPLACE_ENABLE turns the Marketplace off", ("10.0", "11.0"),
@@ -246,7 +248,7 @@ _define(
     "If this is not intended, set GLPI_MARKETPLACE_ENABLE to 3 (or 2 for the web only) in "
     "config/local_define.php or the environment.",
     (pull(11650), MPFRONT, DLCMD, pull(6933)),
-    "howto/restrict-marketplace/",
+    "howto/restrict-marketplace.md",
 )
 _define(
     "cli-trailing-newline", "The key was set from the console with a line end", ("10.0", "11.0"),
@@ -256,7 +258,7 @@ _define(
     "Set the key again without line ends: paste it in the web form (which trims), or use "
     "`php bin/console config:set glpinetwork_registration_key \"$(tr -d '\\r\\n' < key.txt)\"`.",
     (pull(11567), SETCMD, issue(11995)),
-    "howto/set-key-cli/",
+    "howto/set-key-cli.md",
 )
 _define(
     "keyfile-kernel-secret",
@@ -277,7 +279,7 @@ _define(
     "one), but a new key cannot decrypt the secrets already stored: keep the old file, and enter "
     "every secret again. Mask the error message before posting it: it holds part of your key.",
     (issue(22076), issue(23757), issue(21648), DI11),
-    "troubleshooting/kernel-secret/",
+    "troubleshooting/kernel-secret.md",
 )
 _define(
     "my-key", "Your own key, in place of the demonstration key", VERSIONS,
@@ -287,7 +289,7 @@ _define(
     "Follow the first failing step's fix. If every step passes, register the key in GLPI and "
     "open the GLPI Network tab to get the real server's answer.",
     (NET11, NET95, pull(11567)),
-    "troubleshooting/",
+    "troubleshooting/index.md",
 )
 
 REQUIRES_KEY = frozenset({"my-key"})  # scenarios that only make sense with the admin's key

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..pages import page_url
+
 StepStatus = Literal["ok", "warning", "error", "skipped"]
 STEP_STATUSES: tuple[str, ...] = StepStatus.__args__  # type: ignore[attr-defined]
 BLANK_PAGE = "blank page"
@@ -17,13 +19,13 @@ class Step:
     explanation: str  # what GLPI does here, in plain words
     detail: str = ""  # what it reads, sends and receives, as text (keys redacted)
     fix: str = ""
-    doc: str = ""
+    doc: str = ""  # docs source path ("troubleshooting/x.md"); a URL in to_dict
     shows: str = ""  # the exact text GLPI shows the admin at this step, if any
     shown_on: str = ""  # where that text appears
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "status": self.status, "explanation": self.explanation,
-                "detail": self.detail, "fix": self.fix, "doc": self.doc, "shows": self.shows,
+                "detail": self.detail, "fix": self.fix, "doc": page_url(self.doc), "shows": self.shows,
                 "shown_on": self.shown_on}
 
 
@@ -51,7 +53,7 @@ class SimulationRun:
     def to_dict(self) -> dict[str, Any]:
         return {"scenario": self.scenario, "title": self.title, "glpi_version": self.glpi_version,
                 "glpi_release": self.glpi_release, "steps": [s.to_dict() for s in self.steps],
-                "outcome": self.outcome.to_dict(), "doc": self.doc, "notice": self.notice}
+                "outcome": self.outcome.to_dict(), "doc": page_url(self.doc), "notice": self.notice}
 
     def step(self, name: str) -> Step:
         for step in self.steps:
