@@ -9,7 +9,7 @@ import re
 
 from .base64_strict import php_strict_decode
 from .findings import spec
-from .identify import binary_shape, key_vs_keyfile, lookalike_finding, text_shape
+from .identify import binary_shape, key_vs_keyfile, lookalike_finding, prose_finding, text_shape
 from .limits import MAX_INPUT
 from .paste_repair import KEY_START, Repaired, repair
 from .registration_key import check_format
@@ -25,6 +25,8 @@ KEY_HEADLINES = {
     "error": "A damaged registration key: it cannot work as pasted.",
 }
 REFUSED = ("input-too-long", "input-binary")  # inputs the checker would not read
+# Repairs that speak of "the key": wrong about ordinary text, where nothing was a key.
+KEY_ONLY_REPAIRS = {"paste-label", "paste-quotes", "paste-line-breaks", "paste-surrounding-whitespace"}
 
 
 def check(value: str | bytes | bytearray) -> Report:
@@ -86,6 +88,12 @@ def _check_text(text: str) -> Report:
             "Nothing left once whitespace was removed." if text else "The input is empty.")
         pasted = [f for f in _pasted(repaired, "empty") if f.severity != "info"]
         return Report("empty", "error", findings=pasted + [empty])
+
+    # A key's pieces start with "eyJ", whatever its wrap width: never read as words.
+    prose = None if candidate.startswith(KEY_START) else prose_finding(repaired.pieces)
+    if prose:  # words, not a damaged key: no repair applies, and "several values" would mislead
+        findings = [f for f in _pasted(repaired, "unknown") if f.code not in KEY_ONLY_REPAIRS]
+        return Report("unknown", "error", findings=findings + [prose])
 
     lookalike = lookalike_finding(candidate)
     if lookalike:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .crypto import glpi_messages as _glpi_words
+from . import glpi_texts as _glpi_words
 from .pages import FINDINGS_PAGE, is_page_path
 from .report import Finding, Severity
 
@@ -75,6 +75,10 @@ def spec(code: str) -> FindingSpec:
 
 
 GLPI = "https://github.com/glpi-project/glpi"
+# GLPI's code, pinned at the GLPI 11 commit the texts below were checked against.
+GLPI11_AT = f"{GLPI}/blob/0042059c82075d3223c145cb3609a83019fc0cd2"
+NETWORK_SRC = f"{GLPI11_AT}/src/GLPINetwork.php"
+KEY_SRC = f"{GLPI11_AT}/src/GLPIKey.php"
 
 # --- Paste damage ---------------------------------------------------------------------------
 
@@ -95,9 +99,10 @@ _define(
 _define(
     "paste-surrounding-whitespace", "info", "paste",
     "Spaces or line breaks around the key",
-    "The paste starts or ends with whitespace. GLPI's web form trims it since GLPI 10.0 "
-    "(PR #11567), but `php bin/console config:set` does not; before the trim, a trailing line "
-    "break made the Marketplace's requests fail with \"is not valid header value\".",
+    "The paste starts or ends with whitespace. GLPI's web form trims it since GLPI 10.0.1 "
+    "(PR #11567, merged after 10.0.0), but `php bin/console config:set` does not; before the "
+    "trim, a trailing line break made the Marketplace's requests fail with \"is not valid header "
+    "value\".",
     "Paste the repaired key shown here, without the surrounding whitespace.",
     see_also=("howto/set-key-cli.md",),
     sources=(f"{GLPI}/pull/11567",),
@@ -189,7 +194,7 @@ _define(
     "A GLPI Network registration key is base64 text: letters, digits, \"+\", \"/\" and \"=\" "
     "padding at the end. This input holds a character that base64 never uses.",
     "Copy the key again from the GLPI Network portal.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "base64-mixed-alphabets", "error", "format",
@@ -209,7 +214,9 @@ _define(
     "base64-bad-padding", "error", "format",
     "Misplaced \"=\" padding",
     "\"=\" may only appear at the end of base64 text, at most twice. This key has it elsewhere, "
-    "which PHP's strict base64 decoder rejects, as GLPI's own format check does.",
+    "which PHP's strict base64 decoder rejects. GLPI itself does not check the key when you "
+    "save it (its only use of that decoder on a key is the 9.4 to 9.5 migration), so it would "
+    "store and send it as it is.",
     "Copy the key again from the GLPI Network portal.",
 )
 _define(
@@ -218,7 +225,7 @@ _define(
     "The base64 decodes, but not to UTF-8 text. A GLPI Network registration key decodes to a "
     "JSON text.",
     "Check you copied the registration key, not another secret.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "key-not-json", "error", "format",
@@ -226,7 +233,7 @@ _define(
     "GLPI documents the registration key as \"a base64 encoded JSON string\". This one decodes "
     "to text that is not JSON, so it is damaged or not a registration key.",
     "Copy the key again from the GLPI Network portal.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "key-not-object", "error", "format",
@@ -239,9 +246,11 @@ _define(
     "key-signature-missing", "error", "format",
     "No signature",
     "GLPI documents the key as JSON that \"contains a `signature` key\" signing the whole. This "
-    "one has none, so GLPI Network cannot accept it.",
+    "one has none, so it does not have the documented shape: most likely it is damaged or not a "
+    "registration key. GLPI itself does not check this; only GLPI Network decides whether it "
+    "accepts a key.",
     "Copy the key again from the GLPI Network portal.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "key-signature-empty", "error", "format",
@@ -259,9 +268,9 @@ _define(
 _define(
     "key-well-formed", "info", "format",
     "Well formed",
-    "This is a well-formed GLPI Network registration key. GLPI itself never checks more than "
-    "this: it sends the key to GLPI Network, and only GLPI Network can tell whether it is valid "
-    "for a subscription.",
+    "This text has the shape GLPI documents for a GLPI Network registration key: base64 of a "
+    "JSON object with a signature. GLPI itself never checks a key's shape: it sends the key to "
+    "GLPI Network, and only GLPI Network can tell whether it is valid for a subscription.",
     "Paste it in Setup > General > GLPI Network, save, and read the status GLPI shows.",
     see_also=("tutorials/register.md",),
     show_fix=True,  # the next step, not a repair
@@ -329,28 +338,33 @@ _define(
 )
 
 # --- glpicrypt.key file and encrypted values (keyfile, crypto) --------------------------------
-# GLPI's own words come from checker/crypto/glpi_messages.py, copied once from its source.
+# GLPI's own words come from checker/glpi_texts.py, the one catalogue of GLPI's messages.
 
 _KEYFILE_INVALID_WORDS = (
-    f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, from 11.0.x, show "
+    f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, in 11.0.x with PR "
+    "#21614, show "
     f"\"{_glpi_words.UI11_KEYFILE_INVALID}\" on the GLPI Network tab; then encrypting a secret "
     "stores an empty value and decrypting one gives back the stored ciphertext. GLPI 9.5 stops "
-    f"with the uncaught error \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE}\" (a blank page).")
+    f"with an uncaught SodiumException (a blank page): \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE}\" "
+    f"on PHP 7, \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE_PHP8}\" on PHP 8.")
 _NO_CHANGE_KEY_OVER_INVALID = (
-    "Do not run security:change_key over this file: it refuses to read an invalid key file "
-    "(\"Unable to change security key!\"), and a new key cannot decrypt the secrets already stored.")
+    "Do not run security:change_key over this file: a new key cannot decrypt the secrets already "
+    "stored. GLPI 10.0 and 11 refuse to read an invalid key file "
+    f"(\"{_glpi_words.CHANGE_KEY_FAILED}\"), but GLPI 9.5 does not check it and writes the new "
+    "key over it, so on 9.5 copy the file somewhere safe first.")
 _KEYFILE_PAGES = ("troubleshooting/invalid-key-file.md", "howto/check-keyfile-and-database.md")
 
 _define(
     "keyfile-valid", "info", "keyfile",
     "Valid key file: 32 bytes",
-    "GLPI 9.5 and later need config/glpicrypt.key to hold exactly 32 raw bytes, and that is all "
-    "GLPI checks: any 32 bytes make a valid key. Whether it is the right key, the one that "
-    "encrypted the secrets in your database, only a decryption can tell.",
+    "GLPI 9.5 and later need config/glpicrypt.key to hold exactly 32 raw bytes. GLPI 10.0 and "
+    "later check the length and nothing else (9.5 checks nothing), so any 32 bytes make a valid "
+    "key. Whether it is the right key, the one that encrypted the secrets in your database, only "
+    "a decryption can tell.",
     "To check it against your database, run `glpi-keycheck verify --key-file PATH VALUE` with an "
     "encrypted value taken from it. Keep a backup of this exact file.",
     see_also=("howto/check-keyfile-and-database.md", "howto/move-glpicrypt-key.md"),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
     show_fix=True,  # the next step, not a repair
 )
 _define(
@@ -359,7 +373,8 @@ _define(
     "There is no key file at this path. GLPI 9.5 and later encrypt stored secrets (the GLPI "
     "Network registration key, SMTP, proxy, LDAP and mail-collector passwords…) with "
     f"config/glpicrypt.key. Without it, GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_MISSING}\", "
-    "save secrets as empty values and pass stored ones on still encrypted; from 11.0.x the GLPI "
+    "save secrets as empty values and pass stored ones on still encrypted; in 11.0.x with PR "
+    "#21614 the GLPI "
     f"Network tab shows \"{_glpi_words.UI11_KEYFILE_MISSING}\". GLPI 9.5 stops with "
     f"\"{_glpi_words.EXC95_KEYFILE_MISSING}\".",
     "If this GLPI ran before, copy glpicrypt.key back, byte for byte, from a backup or the old "
@@ -367,22 +382,23 @@ _define(
     "user: it writes a new key, but the secrets already stored cannot be decrypted with it, so "
     "re-enter them all afterwards.",
     see_also=("troubleshooting/create-security-key.md", "howto/move-glpicrypt-key.md"),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/issues/15203", f"{GLPI}/pull/21614"),
+    sources=(KEY_SRC, f"{GLPI}/issues/15203", f"{GLPI}/pull/21614"),
 )
 _define(
     "keyfile-unreadable", "error", "keyfile",
     "Key file cannot be read",
     "The file exists but cannot be read (permissions, a directory in its place, or a security "
     f"module such as SELinux). GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_UNREADABLE}\"; "
-    "from 11.0.x the GLPI Network tab shows \""
-    + _glpi_words.UI11_KEYFILE_UNREADABLE.format(path="<path>") + "\". Meanwhile secrets are "
-    "saved as empty values and stored ones are used still encrypted, so for example GLPI sends "
-    "the encrypted registration key to GLPI Network, which rejects it.",
+    "in 11.0.x with PR #21614 the GLPI Network tab shows \""
+    + _glpi_words.UI11_KEYFILE_UNREADABLE % "<path>" + "\". Meanwhile secrets are "
+    "saved as empty values and stored ones are used still encrypted: GLPI would send the "
+    "encrypted registration key to GLPI Network as the key (inferred from GLPI's code; what "
+    "GLPI Network answers to that is not reported).",
     "Let the web server user read it, and only it: for example `chown www-data: "
     "config/glpicrypt.key && chmod 600 config/glpicrypt.key` (the user is apache or nginx on "
     "some systems). Check that the directories above it can be entered by that user.",
     see_also=("troubleshooting/keyfile-unreadable.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/pull/21614"),
+    sources=(KEY_SRC, f"{GLPI}/pull/21614"),
 )
 _define(
     "keyfile-empty", "error", "keyfile",
@@ -390,10 +406,11 @@ _define(
     "The file holds 0 bytes: a copy or a write failed (a full disk, an interrupted transfer, a "
     "redirection `>` onto it). " + _KEYFILE_INVALID_WORDS,
     "Restore glpicrypt.key from a backup or the old server. If no copy exists, move the empty "
-    "file aside, run `php bin/console security:change_key` (it refuses to run over an invalid "
-    "file) and re-enter every stored secret: they cannot be decrypted any more.",
+    "file aside, run `php bin/console security:change_key` (GLPI 10.0 and 11 refuse to run over "
+    "an invalid file; 9.5 would overwrite it) and re-enter every stored secret: they cannot be "
+    "decrypted any more.",
     see_also=_KEYFILE_PAGES + ("troubleshooting/create-security-key.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-trailing-newline", "error", "keyfile",
@@ -406,7 +423,7 @@ _define(
     "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
     "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
     see_also=_KEYFILE_PAGES,
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-hex-text", "error", "keyfile",
@@ -419,7 +436,7 @@ _define(
     "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
     "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
     see_also=_KEYFILE_PAGES,
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-base64-text", "error", "keyfile",
@@ -432,7 +449,7 @@ _define(
     "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
     "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
     see_also=_KEYFILE_PAGES,
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-wrong-size", "error", "keyfile",
@@ -440,10 +457,11 @@ _define(
     "GLPI needs exactly 32 raw bytes in config/glpicrypt.key; this file has another size, so it "
     "is damaged or is not a GLPI key. " + _KEYFILE_INVALID_WORDS,
     "Restore glpicrypt.key from a backup or the old server. If no copy exists, move this file "
-    "aside, run `php bin/console security:change_key` (it refuses to run over an invalid file) "
-    "and re-enter every stored secret: they cannot be decrypted any more.",
+    "aside (keep it: it may still be recoverable), run `php bin/console security:change_key` "
+    "(GLPI 10.0 and 11 refuse to run over an invalid file; GLPI 9.5 would overwrite it) and "
+    "re-enter every stored secret: they cannot be decrypted any more.",
     see_also=_KEYFILE_PAGES + ("howto/move-glpicrypt-key.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/issues/7822", f"{GLPI}/issues/8968"),
+    sources=(KEY_SRC, f"{GLPI}/issues/7822", f"{GLPI}/issues/8968"),
 )
 _define(
     "keyfile-legacy", "warning", "keyfile",
@@ -455,7 +473,7 @@ _define(
     "Keep glpi.key and back it up with glpicrypt.key if this database comes from GLPI 9.4. Check "
     "the key GLPI 9.5+ uses with `glpi-keycheck keyfile config/glpicrypt.key`.",
     see_also=("reference/glpicrypt-key.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-world-readable", "warning", "keyfile",
@@ -521,7 +539,7 @@ _define(
     "Copy the value again, whole, straight from the database (the `value` column of "
     "glpi_configs, or the column that holds the secret), without quotes or escaping.",
     see_also=("troubleshooting/unable-to-decrypt.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "decrypt-no-nonce", "error", "crypto",
@@ -532,7 +550,7 @@ _define(
     "Check that you copied the whole value. A shorter value was not encrypted by GLPI 9.5+: it "
     "may be plain text, or a value from before GLPI 9.5 (try `glpi-keycheck decrypt --legacy`).",
     see_also=("troubleshooting/unable-to-decrypt.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "decrypt-failed", "error", "crypto",
@@ -543,5 +561,5 @@ _define(
     "Find the glpicrypt.key that was in use when the value was saved (backups, the old server) "
     "and verify again. If that key is gone, the secret is lost: enter it again in GLPI.",
     see_also=("troubleshooting/unable-to-decrypt.md", "howto/move-glpicrypt-key.md"),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )

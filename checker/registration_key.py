@@ -1,7 +1,8 @@
 """Is this text a well-formed GLPI Network registration key?
 
-GLPI documents the key as base64 of a JSON string holding a `signature` member, and never
-checks more (glpi-facts §1). So neither length nor the other members are enforced here.
+GLPI documents the key as base64 of a JSON string holding a `signature` member (docblock of
+GLPINetwork::getRegistrationKey(), https://github.com/glpi-project/glpi/blob/0042059c82075d3223c145cb3609a83019fc0cd2/src/GLPINetwork.php)
+and never checks the key itself. So neither length nor the other members are enforced here.
 """
 
 from __future__ import annotations
