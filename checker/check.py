@@ -9,6 +9,7 @@ import re
 
 from .base64_strict import php_strict_decode
 from .findings import spec
+from .glpi_recognise import may_hold_message
 from .identify import binary_shape, key_vs_keyfile, lookalike_finding, prose_finding, text_shape
 from .limits import MAX_INPUT
 from .paste_repair import KEY_START, Repaired, repair
@@ -41,6 +42,10 @@ def headline(report: Report) -> str:
         return KEY_HEADLINES[report.status]
     if report.kind == "empty":
         return "Nothing to check: the input is empty."
+    if report.kind == "glpi-message":
+        count = len(report.fields["messages"]) if report.fields else 0
+        return (f"{count} of GLPI's messages: each one's cause and page below." if count > 1
+                else f"GLPI's message: {report.findings[0].title}.")
     refused = next((f for f in report.findings if f.code in REFUSED), None)
     if refused:  # say why it was not read, not what it might be
         return f"Not read: {refused.title.lower()}."
@@ -81,6 +86,12 @@ def _check_text(text: str) -> Report:
     binary = _binary_read_as_text(text)
     if binary:
         return Report("unknown", "error", findings=[binary])
+    if may_hold_message(text):  # GLPI's own message pasted, in any language it ships
+        from .message_report import message_report
+
+        message = message_report(text)
+        if message:
+            return message
     repaired = repair(text)
     candidate = repaired.text
     if not candidate:

@@ -31,15 +31,16 @@ class FindingSpec:
     def doc(self) -> str:
         return f"{FINDINGS_PAGE}#{self.code}"
 
-    def finding(self, detail: str, *, fix: str | None = None) -> Finding:
-        """An instance of this finding; `detail` says what was seen in this input."""
+    def finding(self, detail: str, *, fix: str | None = None, doc: str | None = None) -> Finding:
+        """An instance of this finding; `detail` says what was seen in this input, `doc` a
+        page (docs source path) that explains this instance better than the findings reference."""
         return Finding(
             code=self.code,
             severity=self.severity,
             title=self.title,
             detail=detail,
             fix=fix or self.fix,
-            doc=self.doc,
+            doc=doc or self.doc,
             explanation=self.explanation,
             see_also=self.see_also,
             show_fix=self.show_fix,
@@ -563,3 +564,188 @@ _define(
     see_also=("troubleshooting/unable-to-decrypt.md", "howto/move-glpicrypt-key.md"),
     sources=(KEY_SRC,),
 )
+
+# --- GLPI's own messages, pasted (glpi-message) -------------------------------------------------
+# One finding per cause; checker/glpi_texts.py says which page explains each message, and the
+# page's finding names the cause. The finding links that page (see checker/message_report.py).
+
+GROUPS["glpi"] = "GLPI's messages"
+
+
+def _glpi_cause(code: str, severity: Severity, page: str, title: str, explanation: str,
+                fix: str) -> FindingSpec:
+    return _define(code, severity, "glpi", title, explanation, fix, see_also=(page,))
+
+
+_glpi_cause(
+    "glpi-message-key-invalid", "error", "troubleshooting/key-invalid.md",
+    "GLPI Network did not accept the registration key GLPI sent",
+    "GLPI never judges the key itself: it sends it to GLPI Network, which answered that it is "
+    "not valid, without a message of its own.",
+    "Copy the key again from the GLPI Network portal, check it here, and paste it in Setup > "
+    "General > GLPI Network.",
+)
+_glpi_cause(
+    "glpi-message-unable-to-fetch", "error", "troubleshooting/unable-to-fetch.md",
+    "GLPI got no usable answer from GLPI Network",
+    "GLPI asked GLPI Network about the key and got no answer, or an answer that is not the JSON "
+    "it expects (an error page, a proxy's page, a cut connection).",
+    "Read GLPI's log for the error message and the response, then follow the page.",
+)
+_glpi_cause(
+    "glpi-message-terminated", "error", "troubleshooting/terminated-subscription.md",
+    "The subscription behind this key is terminated",
+    "GLPI Network recognises the key, but the subscription it belongs to is no longer running.",
+    "Renew the subscription on GLPI Network, then open the GLPI Network tab so GLPI fetches the "
+    "new status instead of the one it cached.",
+)
+_glpi_cause(
+    "glpi-message-services-unreachable", "error", "troubleshooting/services-unreachable.md",
+    "The GLPI server cannot reach GLPI Network's services",
+    "GLPI's HTTPS request to services.glpi-network.com failed before any answer: name "
+    "resolution, a firewall, TLS or a missing proxy setting.",
+    "Let the GLPI server reach services.glpi-network.com on port 443, or set GLPI's proxy in "
+    "Setup > General > System.",
+)
+_glpi_cause(
+    "glpi-message-proxy-failed", "error", "troubleshooting/proxy-connect-failed.md",
+    "GLPI cannot connect through the proxy it is set to use",
+    "A proxy is set in GLPI, and cURL could not connect to it, or the proxy refused the request.",
+    "Check the proxy's name, port, user and password in Setup > General > System.",
+)
+_glpi_cause(
+    "glpi-message-decrypt-failed", "error", "troubleshooting/unable-to-decrypt.md",
+    "glpicrypt.key does not decrypt a secret GLPI stored",
+    "GLPI could not decrypt a stored value with its current key file: the value was encrypted "
+    "with another key, or it is damaged.",
+    "Put back the glpicrypt.key that encrypted the secrets, or enter the secrets again.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-missing", "error", "troubleshooting/create-security-key.md",
+    "config/glpicrypt.key is missing",
+    "GLPI has no key file to encrypt and decrypt its stored secrets with.",
+    "Copy glpicrypt.key back from a backup or the old server; create a new one only if no copy "
+    "exists, then enter every stored secret again.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-unreadable", "error", "troubleshooting/keyfile-unreadable.md",
+    "The web server cannot read config/glpicrypt.key",
+    "The key file exists, but the web server user cannot read it (owner, mode or SELinux).",
+    "Let the web server user, and only it, read the file.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-invalid", "error", "troubleshooting/invalid-key-file.md",
+    "config/glpicrypt.key is not a valid 32-byte key",
+    "GLPI needs exactly 32 raw bytes in its key file; this one has another size (often a line "
+    "break added, or the key written as text).",
+    "Check the file with `glpi-keycheck keyfile config/glpicrypt.key` and restore the original.",
+)
+_glpi_cause(
+    "glpi-message-kernel-secret", "error", "troubleshooting/kernel-secret.md",
+    "GLPI 11 reads the key file as a Symfony parameter (reported bug)",
+    "GLPI 11 uses the key file's bytes as Symfony's kernel.secret; a key holding \"%name%\" "
+    "stops the kernel. Reported in open issues, not confirmed by GLPI's maintainers.",
+    "Follow the page; do not edit the key by hand.",
+)
+_glpi_cause(
+    "glpi-message-registration-required", "error", "troubleshooting/registration-required.md",
+    "The Marketplace needs a valid GLPI Network registration",
+    "GLPI has no registration key, or GLPI Network did not accept the one it has, so the "
+    "Marketplace stays offline.",
+    "Get a key (a free one is enough) from the GLPI Network portal and paste it in Setup > "
+    "General > GLPI Network.",
+)
+_glpi_cause(
+    "glpi-message-superior-offer", "error", "troubleshooting/superior-offer.md",
+    "This plugin needs a higher GLPI Network subscription",
+    "The plugin is reserved for subscriptions above yours.",
+    "Upgrade the subscription, or choose another plugin.",
+)
+_glpi_cause(
+    "glpi-message-marketplace-not-writable", "error", "troubleshooting/marketplace-not-writable.md",
+    "GLPI cannot write to the Marketplace directory",
+    "The web server user cannot write to the marketplace directory, so plugins cannot be "
+    "downloaded or updated there.",
+    "Give the web server user write access to the directory, or install plugins by hand.",
+)
+_glpi_cause(
+    "glpi-message-plugin-download", "error", "troubleshooting/plugin-download-fails.md",
+    "The Marketplace could not download, update or install a plugin",
+    "GLPI's Marketplace stopped on a plugin: no version for your GLPI, a failed download or "
+    "extraction, a local source-control directory, or a manual installation.",
+    "Follow the page for the message GLPI showed.",
+)
+_glpi_cause(
+    "glpi-message-marketplace-settings", "warning", "howto/restrict-marketplace.md",
+    "GLPI's Marketplace settings decide this",
+    "GLPI's configuration restricts or replaces parts of the Marketplace (its console commands, "
+    "the plugins page).",
+    "Change the Marketplace mode in GLPI's configuration if this is not what you want.",
+)
+_glpi_cause(
+    "glpi-message-console", "info", "reference/console-commands.md",
+    "A message from GLPI's console commands",
+    "GLPI's bin/console printed this while running a command.",
+    "Read what the command reference says about it.",
+)
+_glpi_cause(
+    "glpi-message-change-key-done", "info", "howto/secrets-after-key-loss.md",
+    "security:change_key wrote a new key and re-encrypted the database",
+    "GLPI generated a new glpicrypt.key and re-encrypted the secrets it could read with the "
+    "old one.",
+    "Back up the new key file now; re-enter any secret the old key could not decrypt.",
+)
+_glpi_cause(
+    "glpi-message-registration", "info", "tutorials/register.md",
+    "GLPI's registration tab",
+    "The GLPI Network tab shows this while registering or once registered.",
+    "Follow the registration tutorial.",
+)
+_glpi_cause(
+    "glpi-message-key-valid", "info", "tutorials/register.md",
+    "GLPI Network accepts this registration key",
+    "GLPI Network answered that the key is valid: registration works.",
+    "Nothing to fix. If the Marketplace still says otherwise, open the GLPI Network tab to "
+    "refresh GLPI's cached answer.",
+)
+_glpi_cause(
+    "glpi-message-no-key", "info", "tutorials/register.md",
+    "No registration key is saved in GLPI yet",
+    "GLPI shows this above an empty key field: it has no registration key (or could not "
+    "decrypt the one it stored).",
+    "Get a key from the GLPI Network portal and paste it in Setup > General > GLPI Network.",
+)
+_glpi_cause(
+    "glpi-message-plugin-news", "info", "troubleshooting/plugin-download-fails.md",
+    "The Marketplace reports a plugin download, update or new version",
+    "GLPI's Marketplace says what it did or can do for a plugin; nothing failed.",
+    "Nothing to fix.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-created", "info", "troubleshooting/create-security-key.md",
+    "GLPI created or can read its key files",
+    "GLPI generated its security key file(s), or its requirements check found them readable.",
+    "Back up config/glpicrypt.key now, with the database: without it the stored secrets are lost.",
+)
+
+# Messages whose cause is narrower than their page's (by glpi_texts entry id).
+GLPI_MESSAGE_CAUSES = {
+    "registration-key-valid": "glpi-message-key-valid",
+    "tab-registration-key-needed": "glpi-message-no-key",
+    "tab-registration-key-needed-10": "glpi-message-no-key",
+    **dict.fromkeys(("cli-mp-downloaded", "cli-mp-updated-reactivated", "cli-mp-up-to-date",
+                     "mp-new-version-update", "mp-new-version-for-plugin", "mp-updates-available"),
+                    "glpi-message-plugin-news"),
+    **dict.fromkeys(("key-generating", "key-generated", "req-keys-accessible"),
+                    "glpi-message-keyfile-created"),
+}
+
+
+def glpi_message_cause(entry_id: str, page: str) -> FindingSpec:
+    """The finding that names the cause of GLPI's message `entry_id`, explained on `page`."""
+    if entry_id in GLPI_MESSAGE_CAUSES:
+        return CATALOGUE[GLPI_MESSAGE_CAUSES[entry_id]]
+    for spec in CATALOGUE.values():
+        if spec.group == "glpi" and spec.see_also[:1] == (page,) and spec.code not in GLPI_MESSAGE_CAUSES.values():
+            return spec
+    raise KeyError(f"no finding for GLPI's message {entry_id} ({page})")

@@ -18,8 +18,8 @@ from typing import Any
 
 ENGLISH = "en_GB"  # GLPI's source language, as GLPI names it
 LANGUAGES: tuple[str, ...] = ("fr_FR", "pt_BR", "es_ES", "de_DE", "it_IT")
-LANGUAGE_NAMES = {ENGLISH: "English", "fr_FR": "Français", "pt_BR": "Português (Brasil)",
-                  "es_ES": "Español", "de_DE": "Deutsch", "it_IT": "Italiano"}
+LANGUAGE_NAMES = {ENGLISH: "English", "fr_FR": "French", "pt_BR": "Portuguese (Brazil)",
+                  "es_ES": "Spanish", "de_DE": "German", "it_IT": "Italian"}
 GLPI_REPO = "https://github.com/glpi-project/glpi"
 
 

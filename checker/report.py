@@ -16,6 +16,7 @@ Kind = Literal[
     "instance-uid",
     "api-token",
     "empty",
+    "glpi-message",
     "unknown",
 ]
 
@@ -28,6 +29,7 @@ KIND_LABELS: dict[str, str] = {
     "instance-uid": "an instance UID or a GLPI token",
     "api-token": "a GLPI API token",
     "empty": "nothing",
+    "glpi-message": "one of GLPI's own messages",
     "unknown": "not something the checker recognises",
 }
 SEVERITIES: tuple[str, ...] = Severity.__args__  # type: ignore[attr-defined]

@@ -48,6 +48,8 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
     paint = Painter(stream)
     status = report["status"]
     lines = [f"{paint(MARKS[status], status)} {paint(report['headline'], 'bold')}  (kind: {report['kind']})"]
+    if report["kind"] == "glpi-message":
+        return "\n".join(lines + render_glpi_messages(report, paint))
     if report.get("normalized") and status == "warning":
         lines += ["", "Repaired key:", report["normalized"]]
     if report.get("fields"):
@@ -57,3 +59,18 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
                   for name, value in report["fields"].items()]
     lines += ["", "Findings:"] + render_findings(report["findings"], paint)
     return "\n".join(lines)
+
+
+def render_glpi_messages(report: dict[str, Any], paint: Painter) -> list[str]:
+    """GLPI's own messages found in the paste: each as pasted, in English, and how to replay it."""
+    lines = []
+    for number, found in enumerate(report["fields"]["messages"], 1):
+        lines += ["", f"{number}. {json.dumps(found['text'], ensure_ascii=False)}  ({found['language']})"]
+        if found["language"] != "en_GB":
+            lines.append(f"   GLPI's English: {json.dumps(found['message'], ensure_ascii=False)}")
+        lines.append(f"   Page: {docs_url(found['page'])}")
+        if found.get("scenario"):
+            scenario = found["scenario"]
+            lines.append(f"   Replay: glpi-keycheck simulate --scenario {scenario['id']} "
+                         f"--glpi-version {scenario['glpi_version']}")
+    return lines + ["", "Findings:"] + render_findings(report["findings"], paint)

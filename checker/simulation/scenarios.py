@@ -344,7 +344,7 @@ _define(
     "exists and that the web server user can read, such as your system's bundle or curl's "
     "cacert.pem. Restart the web server or PHP-FPM, then open the GLPI Network tab again.",
     ("https://github.com/pluginsGLPI/barcode/issues/128", NET11, NET95, pull(7485)),
-    "troubleshooting/services-unreachable.md",
+    "troubleshooting/tls-certificate-file.md",
     Situation(failure="tls-ca-bundle"),
 )
 _define(

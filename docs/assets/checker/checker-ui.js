@@ -1,7 +1,7 @@
 // The key checker: a live verdict on whatever is pasted, as you type.
 // The verdict's words (headline, findings, fixes) come from the checker's report: this file
 // lays them out and decides none of them.
-import { copyText, errorBox, findingList, h, renderState, seeAlso } from "./dom.js";
+import { copyText, docLink, errorBox, findingList, h, renderState, seeAlso, siteUrl } from "./dom.js";
 import { isReady, request, watch } from "./runtime.js";
 import { lastSimulation } from "./simulator-ui.js";
 
@@ -24,6 +24,51 @@ function keyVsKeyfile(finding) {
     h("p", {}, seeAlso(finding, finding.title)));
 }
 
+// --- GLPI's own messages, pasted (kind glpi-message): each with its page and its scenario ---
+
+// Plays the scenario in this page's simulator, or opens the message's page, which has one.
+function playScenario(found, note) {
+  const simulator = document.querySelector("[data-simulator]");
+  const version = simulator && simulator.querySelector("[data-simulator-version]");
+  const scenario = simulator && simulator.querySelector("[data-simulator-scenario]");
+  if (!version || !scenario) {
+    window.location.assign(siteUrl(found.page));
+    return;
+  }
+  if (scenario.disabled) {
+    note.textContent = "The simulator is still loading; try again in a moment.";
+    return;
+  }
+  version.value = found.scenario.glpi_version;
+  version.dispatchEvent(new Event("change"));
+  scenario.value = found.scenario.id;
+  scenario.dispatchEvent(new Event("change"));
+  note.textContent = "";
+  simulator.scrollIntoView({ block: "start" });
+  simulator.querySelector("[data-simulator-run]").click();
+}
+
+function glpiMessages(messages) {
+  const items = messages.map((found) => {
+    const lang = found.language.replace("_", "-");
+    const parts = [h("p", {}, h("q", { lang, "data-checker-message-text": true }, found.text),
+      ` (${found.language})`)];
+    if (found.language !== "en_GB") {
+      parts.push(h("p", {}, "In English: ", h("q", { lang: "en" }, found.message)));
+    }
+    parts.push(h("p", {}, docLink(found.page, "The page for this message")));
+    if (found.scenario) {
+      const note = h("span", { class: "kc-note", role: "status" });
+      const play = h("button", { type: "button", class: "md-button", "data-checker-play-scenario": found.scenario.id },
+        `Simulate it in GLPI ${found.scenario.glpi_version}`);
+      play.addEventListener("click", () => playScenario(found, note));
+      parts.push(h("p", {}, play, " ", note));
+    }
+    return h("li", { "data-checker-message": found.message }, ...parts);
+  });
+  return h("div", { class: "kc-glpi-messages" }, h("ol", {}, items));
+}
+
 function renderReport(result, report, text) {
   result.dataset.kind = report.kind;
   result.dataset.status = report.status;
@@ -43,7 +88,8 @@ function renderReport(result, report, text) {
   const explained = report.findings.find((finding) => finding.code === "key-vs-keyfile");
   if (explained) parts.push(keyVsKeyfile(explained));
   parts.push(findingList(report.findings.filter((finding) => finding.code !== "key-vs-keyfile")));
-  if (report.fields && Object.keys(report.fields).length) parts.push(fieldsTable(report.fields));
+  if (report.kind === "glpi-message") parts.push(glpiMessages(report.fields.messages));
+  else if (report.fields && Object.keys(report.fields).length) parts.push(fieldsTable(report.fields));
   result.replaceChildren(...parts);
   result.shown = { text, report }; // "Copy report" reuses it: the check is not run again
   result.dataset.renders = String(Number(result.dataset.renders || 0) + 1); // tests wait on this
