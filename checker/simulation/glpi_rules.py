@@ -41,10 +41,13 @@ def lang_prefix(session_language: str) -> str:
     return match.group(1) if match else session_language
 
 
+INFO_CACHE_KEY = "registration_{sha1}_{lang}_informations"
+
+
 def cache_key(registration_key: str, lang: str) -> str:
-    """Where getRegistrationInformations() keeps a successful answer for one day (§2.9)."""
+    """Where getRegistrationInformations() keeps a successful answer for one day."""
     digest = hashlib.sha1(registration_key.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"registration_{digest}_{lang}_informations"
+    return INFO_CACHE_KEY.format(sha1=digest, lang=lang)
 
 
 def registration_message(data: dict[str, Any]) -> str:

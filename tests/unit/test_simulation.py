@@ -1,4 +1,4 @@
-"""The simulator against the fact sheet: GLPI's steps, messages and differences by version."""
+"""The simulator against GLPI's code: GLPI's steps, messages and differences by version."""
 
 import json
 import re

@@ -1,4 +1,4 @@
-"""GLPI's small rules as the simulator applies them, against the fact sheet's test vectors."""
+"""GLPI's small rules as the simulator applies them, against vectors read from GLPI's code."""
 
 import hashlib
 
