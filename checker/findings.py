@@ -224,7 +224,7 @@ _define(
     "key-not-json", "error", "format",
     "Decoded key is not JSON",
     "GLPI documents the registration key as \"a base64 encoded JSON string\". This one decodes "
-    "to text that is not JSON, so it is damaged or not a registration key.",
+    "to text that is not JSON, so it is most likely damaged or not a registration key.",
     "Copy the key again from the GLPI Network portal.",
     sources=(NETWORK_SRC,),
 )
@@ -517,8 +517,8 @@ _define(
     "Empty value: nothing to decrypt",
     "GLPI returns an empty value (and \"0\", which PHP also counts as empty) unchanged, "
     "without decrypting it. A secret that is empty in the database was never set, or was "
-    "saved while the key file was missing or unreadable: GLPI then stores an empty value in "
-    "place of the secret.",
+    "saved while the key file was missing, unreadable or the wrong size: GLPI 10.0 and later "
+    "then store an empty value in place of the secret.",
     "If a secret should be there, make sure the key file is valid, then enter it again in GLPI.",
     see_also=("troubleshooting/create-security-key.md",),
 )
