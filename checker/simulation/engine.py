@@ -181,13 +181,13 @@ class _Run:
         if self.dead:
             return
         # Opening the tab sends two requests: the forced /info refresh (only with a key) and the
-        # services check. GLPI 11 asks for /info first; 9.5 and 10.0 check the services first.
-        if self.v == "11.0":
-            informations = self.registration_info()
-            self.services_check()
-        else:
-            self.services_check()
-            informations = self.registration_info()
+        # services check, in the branch's order (GLPI 11 asks for /info first).
+        informations: dict[str, Any] = dict(EMPTY_INFORMATIONS)
+        for name in STEP_ORDER[self.v]:
+            if name == "services-check":
+                self.services_check()
+            elif name == "registration-info":
+                informations = self.registration_info()
         self.informations = informations
         self.build_message(informations)
         self.cache_step(informations)

@@ -118,7 +118,7 @@ def test_call_order_per_version():
     assert order("9.5") and order("10.0") and not order("11.0")
 
 
-def test_info_request_carries_exactly_glpis_headers():  # §2.6, T12
+def test_info_request_carries_exactly_glpis_headers():
     step = run("valid", "11.0").step("registration-info")
     lines = step.detail.splitlines()
     sent = lines[lines.index("GET /api/registration/info HTTP/1.1") + 1:]
