@@ -7,8 +7,9 @@ const MY_KEY = "my-key";
 let catalogue = null; // one request per runtime: {versions, scenarios}
 let last = null;      // the last run on the current page, for the copy-report button
 
+// {simulation, key?}: the last run's answer as it is, so the report does not run it again.
 export function lastSimulation() {
-  return last && last.element.isConnected ? last.request : null;
+  return last && last.element.isConnected ? last.shared : null;
 }
 
 export function loadCatalogue() {
@@ -149,11 +150,17 @@ export function bindSimulator(root) {
       // "my-key" needs the checker's input: offered only where the page has one.
       scenarios = data.scenarios.filter((s) => s.id !== MY_KEY || checkerInput());
       const wanted = scenarios.find((s) => s.id === preset);
-      const latest = wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1];
+      const pinned = data.versions.includes(root.dataset.simulatorPresetVersion) && root.dataset.simulatorPresetVersion;
+      const latest = pinned || (wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1]);
       version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)));
       scenario.replaceChildren(...scenarios.map((s) => option(s.id, s.title, s.id === preset)));
       version.disabled = scenario.disabled = run.disabled = false;
       applicable();
+      if (preset && !wanted) { // say so; never play another scenario in its place
+        run.disabled = true;
+        scenario.addEventListener("change", () => { run.disabled = false; }, { once: true });
+        output.replaceChildren(errorBox(`This page asks for the scenario "${preset}", which the simulator does not have. Pick a scenario above.`));
+      }
     } catch (error) {
       output.replaceChildren(errorBox(`The scenarios could not be loaded: ${error.message}`));
     }
@@ -186,8 +193,8 @@ export function bindSimulator(root) {
     try {
       const result = await request(payload);
       renderRun(output, announce, result);
-      last = { element: root, request: { scenario: payload.scenario, glpi_version: payload.glpi_version,
-                                         ...(key ? { key } : {}) } };
+      const { diagram, ...simulation } = result; // the report needs the run, not the picture
+      last = { element: root, shared: { simulation, ...(key ? { key } : {}) } };
     } catch (error) {
       output.replaceChildren(errorBox(`The simulation failed: ${error.message}`));
     } finally {
