@@ -7,8 +7,9 @@ const MY_KEY = "my-key";
 let catalogue = null; // one request per runtime: {versions, scenarios}
 let last = null;      // the last run on the current page, for the copy-report button
 
+// {simulation, key?}: the last run's answer as it is, so the report does not run it again.
 export function lastSimulation() {
-  return last && last.element.isConnected ? last.request : null;
+  return last && last.element.isConnected ? last.shared : null;
 }
 
 export function loadCatalogue() {
@@ -139,8 +140,7 @@ export function bindSimulator(root) {
     try {
       const result = await request(payload);
       renderRun(output, result);
-      last = { element: root, request: { scenario: payload.scenario, glpi_version: payload.glpi_version,
-                                         ...(key ? { key } : {}) } };
+      last = { element: root, shared: { simulation: result, ...(key ? { key } : {}) } };
     } catch (error) {
       output.replaceChildren(errorBox(`The simulation failed: ${error.message}`));
     } finally {
