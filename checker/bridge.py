@@ -142,20 +142,31 @@ def op_scenarios(request: dict) -> dict[str, Any]:
             "scenarios": [s.to_dict() for s in SCENARIOS.values()]}
 
 
-def _simulate(request: dict) -> dict[str, Any]:
+def _run(request: dict):
     from .simulation import simulate
 
     scenario = _text(request, "scenario")
     version = _text(request, "glpi_version")
     key = _text(request, "key", required=False) or None
     try:
-        return simulate(scenario, version, key=key).to_dict()
+        return simulate(scenario, version, key=key)
     except ValueError as error:
         raise BridgeError("bad-simulation", str(error)) from None
 
 
+def _simulate(request: dict) -> dict[str, Any]:
+    return _run(request).to_dict()
+
+
 def op_simulate(request: dict) -> dict[str, Any]:
-    return _simulate(request)
+    """The run, its summary, and its sequence diagram as SVG text (drawn by the same Python as
+    the diagrams the docs build puts in the explanation pages)."""
+    from .simulation.diagram import sequence_diagram
+
+    run = _run(request)
+    result = run.to_dict()
+    result["diagram"] = sequence_diagram(run)
+    return result
 
 
 def _result(request: dict, name: str) -> dict[str, Any] | None:
