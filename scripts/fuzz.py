@@ -24,9 +24,9 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker import check  # noqa: E402
+from checker.check import check  # noqa: E402
 from checker.base64_strict import is_canonical  # noqa: E402
-from checker.check import MAX_INPUT_CHARS  # noqa: E402
+from checker.limits import MAX_INPUT as MAX_INPUT_CHARS  # noqa: E402
 from checker.findings import CATALOGUE  # noqa: E402
 from checker.paste_repair import (BIDI_CONTROLS, INVISIBLE, NO_BREAK_SPACES,  # noqa: E402
                                   QUOTE_PAIRS)

@@ -189,22 +189,12 @@ def generate(path: str) -> int:
 
 # --- rendering ---------------------------------------------------------------------------------
 
-HEADLINES = {
-    "ok": "GLPI can use this key file.",
-    "warning": "GLPI can use this key file, but read the warnings.",
-    "error": "GLPI cannot use this key file.",
-}
-
-
 def render_keyfile_report(report: Report, stream=None) -> str:
     stream = stream or sys.stdout
     paint = Painter(stream)
     data = report.to_dict()
     fields = data["fields"] or {}
-    headline = HEADLINES[report.status]
-    if report.codes() == ["keyfile-legacy"]:
-        headline = "This is a legacy glpi.key (the key of GLPI before 9.5), not a glpicrypt.key."
-    lines = [f"{paint(MARKS[report.status], report.status)} {paint(headline, 'bold')}  "
+    lines = [f"{paint(MARKS[report.status], report.status)} {paint(data['headline'], 'bold')}  "
              f"({fields.get('path')})"]
     facts = _facts_line(fields)
     if facts:
@@ -212,9 +202,6 @@ def render_keyfile_report(report: Report, stream=None) -> str:
     if fields.get("sha256"):
         lines.append(f"  SHA-256 fingerprint: {fields['sha256']} (compare copies without showing the key)")
     lines += ["", "Findings:"] + render_findings(data["findings"], paint)
-    if "keyfile-valid" in report.codes():
-        valid = next(f for f in data["findings"] if f["code"] == "keyfile-valid")
-        lines += ["", f"Next: {valid['fix']}"]
     return "\n".join(lines)
 
 

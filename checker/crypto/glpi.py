@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..base64_strict import Base64Error, is_canonical, php_strict_decode
-from ..findings import spec
-from ..report import Finding
 from .. import glpi_texts as words
 from .backend import KEY_BYTES, NONCE_BYTES, TAG_BYTES, AuthenticationFailed, get_backend
 from .php_base64 import php_lenient_decode, skipped_characters
@@ -30,8 +28,11 @@ class DecryptResult:
     message: str                # GLPI's own words for this outcome, or ours when GLPI has none
     detail: str                 # what was seen in this value, in plain words
 
-    def finding(self) -> Finding:
-        return spec(self.error_code or "decrypt-ok").finding(self.detail)
+    @property
+    def code(self) -> str:
+        """The findings catalogue's code for this outcome (the catalogue is not imported here:
+        crypto sits below it)."""
+        return self.error_code or "decrypt-ok"
 
     def to_dict(self, *, show_plaintext: bool = True) -> dict[str, Any]:
         result: dict[str, Any] = {

@@ -10,7 +10,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from docs_site import DOCS, SITE_URL, md_to_url, site_host
+from checker.pages import page_url
+from docs_site import DOCS, SITE_URL, site_host
 
 # The docs tree every engineer codes against (/tmp/contracts.md, "Docs tree").
 CONTRACT_PAGES = [
@@ -45,6 +46,11 @@ KEY_MESSAGES = [
     "We can't write on the markeplace directory",
     "Too Many Attempts",
     'The parameter "kernel.secret" has a dependency on a non-existent parameter',
+    "Unable to download plugin archive.",
+    "error setting certificate file",
+    "Item not found",
+    "You must create a security key, see glpi:security:change_key command.",
+    "The GLPI Network registration key is missing or invalid",
 ]
 
 # Elements whose URL the browser fetches by itself, and the attributes holding it.
@@ -72,7 +78,7 @@ def test_strict_build_succeeds_without_warnings(build):
 
 @pytest.mark.parametrize("md_path", CONTRACT_PAGES)
 def test_every_contract_page_is_built(site, md_path):
-    assert (site / md_to_url(md_path) / "index.html").is_file(), f"{md_path} is missing from the site"
+    assert (site / page_url(md_path) / "index.html").is_file(), f"{md_path} is missing from the site"
 
 
 def test_every_contract_page_is_in_the_nav(pages):
@@ -80,18 +86,18 @@ def test_every_contract_page_is_in_the_nav(pages):
     nav_links = {urljoin(SITE_URL, element.attrs["href"]) for element in home.elements
                  if element.tag == "a" and "md-nav__link" in element.attrs.get("class", "")
                  and "href" in element.attrs}
-    missing = [md for md in CONTRACT_PAGES if urljoin(SITE_URL, md_to_url(md) or "./") not in nav_links]
+    missing = [md for md in CONTRACT_PAGES if urljoin(SITE_URL, page_url(md) or "./") not in nav_links]
     assert not missing, f"not in the navigation: {missing}"
 
 
 def test_every_internal_link_and_anchor_resolves(site, pages):
     broken = []
     for page in pages.values():
-        page_url = urljoin(SITE_URL, page.url)
+        here = urljoin(SITE_URL, page.url)
         for element in page.elements:
             if element.tag != "a" or not element.attrs.get("href"):
                 continue
-            target = urljoin(page_url, element.attrs["href"])
+            target = urljoin(here, element.attrs["href"])
             parts = urlsplit(target)
             if parts.scheme not in ("http", "https") or parts.netloc != site_host():
                 continue
@@ -151,7 +157,7 @@ GLPI_VERSION = re.compile(r"\b(?:9\.5|10\.0|11\.0|11\.x)(?:\.\d+)?\b")
 
 @pytest.mark.parametrize("md_path", TROUBLESHOOTING_PAGES)
 def test_troubleshooting_page_names_glpi_versions_and_sources(pages, md_path):
-    page = pages[md_to_url(md_path)]
+    page = pages[page_url(md_path)]
     assert GLPI_VERSION.search(page.text), f"{md_path} names no GLPI version (9.5, 10.0, 11.0…)"
     elements = page.elements
     starts = [i for i, element in enumerate(elements) if element.tag == "h2" and element.attrs.get("id") == "sources"]
