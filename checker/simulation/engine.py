@@ -41,7 +41,7 @@ LOG = "files/_log/php-errors.log"
 BLANK = f"{BLANK_PAGE} (the text is only in {LOG}, and on screen in debug mode)"
 HTTP_500_EVERYWHERE = ("every page, the GLPI Network tab included, as HTTP 500; `php bin/console`; "
                        f"and {LOG}")
-CONSOLE = "the console (php bin/console marketplace:upgrade), exit status 1"
+CONSOLE = "the console: php bin/console marketplace:upgrade, exit status 1"
 EMPTY_INFORMATIONS = {"is_valid": False, "validation_message": None, "owner": None,
                       "subscription": None}
 KEYFILE_ERRORS = ("missing", "unreadable", "wrong-size")
@@ -639,16 +639,18 @@ class _Run:
                                           "a failure: every page asks again"),))
             return
         good = _running(informations)
-        self.tl.add("cache", "ok" if good else "warning",
+        # On the console the command's own refusal is what goes wrong; the cache only keeps it.
+        sticks = not good and self.s.journey != "console-upgrade"
+        self.tl.add("cache", "warning" if sticks else "ok",
                     "GLPI keeps this answer for one day (P1D) in its cache, under a name made "
                     "from sha1 of the key: a key pasted again is a new entry. The Marketplace, "
                     "the console and the cron job read it through isRegistered(); only opening "
                     "the GLPI Network tab asks GLPI Network again." + (
                         "" if good else " So this answer now sticks for up to 24 hours."),
                     detail=f"{key} (one day):\n{_pretty(informations)}",
-                    fix="" if good else self.scenario.fix,
+                    fix=self.scenario.fix if sticks else "",
                     messages=(Message("glpi", "glpi", "cache the answer (one day)",
-                                      "" if good else "the bad answer sticks", fails=not good),))
+                                      "" if good else "the bad answer sticks", fails=sticks),))
 
     # --- isRegistered(), as the Marketplace and the console read it -------------------------
 
@@ -923,7 +925,7 @@ class _Run:
         if manual:
             self.tl.add("marketplace-upgrade", "warning", explanation, detail="\n".join(lines),
                         fix=self.scenario.fix, shows="\n".join(manual),
-                        shown_on="the console (php bin/console marketplace:upgrade)",
+                        shown_on="the console: php bin/console marketplace:upgrade",
                         messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
                                   Message("glpi", "admin", "installed manually: not updated",
                                           fails=True)))
