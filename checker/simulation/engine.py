@@ -742,7 +742,7 @@ class _Run:
         return False
 
     def marketplace_phase(self) -> None:
-        if self.v != "9.5" and not self.marketplace_enabled(web=True):
+        if self.version.has("marketplace-enable-constant") and not self.marketplace_enabled(web=True):
             return
         exchange, how = self.ping()
         offline = "Not reached: marketplace-status failed, so the Marketplace is in offline mode."
