@@ -82,13 +82,13 @@ function diagramFigure(svgText) {
     h("figcaption", {}, "Who talks to whom, step by step. ✗ and a thick dashed arrow: where it goes wrong; faded: not reached."));
 }
 
-function summaryBlock(run, release) {
+function summaryBlock(run) {
   const summary = run.summary;
   const failing = summary.failing_step;
   return h("div", { class: `kc-sim-summary kc-outcome--${summary.status}`, "data-simulator-summary": true },
     h("p", { class: "kc-outcome__label" },
       h("span", { class: `kc-badge kc-badge--${summary.status}` }, STATUS_LABELS[summary.status] || summary.status),
-      ` GLPI ${release} shows${summary.shown_on ? ` (${summary.shown_on})` : ""}:`),
+      ` ${summary.shows_line}`),
     h("p", { "data-simulator-outcome": true, "data-status": summary.status,
              ...(summary.glpi_shows_in_language ? { lang: run.glpi_language.replace("_", "-") } : {}) },
       summary.glpi_shows_in_language || summary.glpi_shows),
@@ -96,10 +96,7 @@ function summaryBlock(run, release) {
       ? h("p", { class: "kc-sim-english", "data-simulator-outcome-english": true }, "In English: ",
           h("q", { lang: "en" }, summary.glpi_shows))
       : null,
-    failing
-      ? h("p", { "data-simulator-failing": failing.name },
-          h("strong", {}, `Goes wrong at step ${failing.number}: `), failing.title)
-      : h("p", { "data-simulator-failing": "" }, "Every step goes as it should."),
+    h("p", { class: "kc-sim-failing", "data-simulator-failing": failing ? failing.name : "" }, summary.failing_line),
     summary.fix ? h("p", { class: "kc-sim-fix" }, h("strong", {}, "Fix: "), summary.fix) : null,
     summary.doc ? h("p", {}, docLink(summary.doc, "The page about this problem")) : null);
 }
@@ -108,7 +105,7 @@ function renderRun(output, announce, run) {
   const release = run.glpi_release || run.glpi_version;
   const failing = run.summary.failing_step ? run.summary.failing_step.number : 0;
   output.replaceChildren(
-    summaryBlock(run, release),
+    summaryBlock(run),
     diagramFigure(run.diagram) || "",
     h("p", { class: "kc-sim-title" }, h("strong", {}, run.title || run.scenario), ` — GLPI ${release}`),
     run.notice ? h("p", { class: "kc-sim-notice" }, run.notice) : "",
