@@ -26,6 +26,8 @@ INVISIBLE = {
 # Shown as spaces, so they are whitespace to remove, but a plain strip() would miss the why.
 NO_BREAK_SPACES = {"\u00a0": "NO-BREAK SPACE", "\u202f": "NARROW NO-BREAK SPACE",
                    "\u2007": "FIGURE SPACE"}
+# What an admin knows them as (U+FEFF's formal name, ZERO WIDTH NO-BREAK SPACE, hides the BOM).
+HIDDEN_NAMES = INVISIBLE | NO_BREAK_SPACES
 BIDI_CONTROLS = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u201d": "\u201d",
@@ -60,7 +62,8 @@ class Repaired:
 
 def _char_names(chars: dict[str, int]) -> str:
     return ", ".join(
-        f"{count} × U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}" for ch, count in chars.items()
+        f"{count} × U+{ord(ch):04X} {HIDDEN_NAMES.get(ch) or unicodedata.name(ch)}"
+        for ch, count in chars.items()
     )
 
 
@@ -103,9 +106,7 @@ def strip_surrounding(text: str, out: Repaired) -> str:
             text = text.strip()
         if text.startswith("```") and text.endswith("```") and len(text) > 6:
             text, quoted = _unfence(text[3:-3]), True
-        elif len(text) >= 2 and text[0] in QUOTE_CHARS and text[-1] in QUOTE_CHARS:
-            text, quoted = text[1:-1], True
-        elif text and (text[0] in QUOTE_CHARS or text[-1] in QUOTE_CHARS):
+        elif text and (text[0] in QUOTE_CHARS or text[-1] in QUOTE_CHARS):  # a pair, or one left
             text, quoted = text.strip(QUOTE_CHARS), True
         label = LABEL_COLON.match(text) or LABEL_EQUALS.match(text)
         if label and _is_label(label.group(1)):
