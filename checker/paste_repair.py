@@ -46,7 +46,7 @@ KEY_START = "eyJ"  # base64 of '{"': how every registration key starts
 
 @dataclass
 class Repaired:
-    text: str
+    text: str = ""  # the repaired text, set once every repair is made
     findings: list[Finding] = field(default_factory=list)
     # The whitespace-separated pieces before joining, for the "several values" check.
     pieces: list[str] = field(default_factory=list)
@@ -198,18 +198,17 @@ def fix_alphabet(text: str, out: Repaired) -> str:
 
 
 def restore_padding(text: str, out: Repaired) -> str:
-    body = text.rstrip("=")
-    missing = -len(body) % 4
-    if missing in (1, 2) and text == body and re.fullmatch(r"[A-Za-z0-9+/]+", body):
+    missing = -len(text) % 4
+    if missing in (1, 2) and re.fullmatch(r"[A-Za-z0-9+/]+", text):  # no "=" at all yet
         out.key_repairs.append(spec("paste-missing-padding").finding(
             f"Added {missing} \"=\" at the end."))
-        return body + "=" * missing
+        return text + "=" * missing
     return text
 
 
 def repair(text: str) -> Repaired:
     """Apply every paste repair in the order paste damage happens to be layered."""
-    out = Repaired(text)
+    out = Repaired()
     text = remove_invisible(text, out)
     text = strip_surrounding(text, out)
     text = join_lines(text, out)  # before decoding: a wrap may split a "%2B"

@@ -221,3 +221,9 @@ def test_every_ascii_whitespace_separates_pieces():
                                     '"Key: "QUJD""', "''"])
 def test_unclosed_fences_and_nested_quotes_are_peeled(pasted):
     assert repair(pasted).text == ("" if pasted == "''" else "QUJDQUJD" if "QUJDQUJD" in pasted else "QUJD")
+
+
+def test_a_line_indented_with_a_no_break_space_is_indented():
+    # A web page's &nbsp; in front of a wrapped line: it is a space like any other.
+    detail = repair("QUJD\n\u00a0QUJD\nQU").findings[-1].detail
+    assert detail == "Joined 3 lines with Unix (LF) line endings, wrapped at 4 columns, indented."
