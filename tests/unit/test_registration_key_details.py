@@ -143,3 +143,13 @@ def test_text_that_is_not_base64_is_not_well_formed_and_decodes_to_nothing():
     result = check_format("QU-D")
     assert (result.well_formed, result.decoded, result.document, result.fields) == (False, None, None, None)
     assert [f.code for f in result.findings] == ["base64-invalid-character"]
+
+
+@pytest.mark.parametrize("ch, named", [
+    ("\x01", "(U+0001 CONTROL CHARACTER)"),
+    ("\ue000", "(U+E000 PRIVATE USE CHARACTER)"),
+    ("\U000f0000", "(U+F0000 PRIVATE USE CHARACTER)"),
+    ("\u0378", "(U+0378 UNASSIGNED CHARACTER)"),
+])
+def test_characters_without_a_name_are_named_by_what_they_are_not_as_tangut(ch, named):
+    assert check_format(f"QU{ch}D").findings[0].detail == f"Character 3 of 4 is {named}."
