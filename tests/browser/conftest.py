@@ -85,7 +85,8 @@ class Watched:
 
 
 def wait_ready(page, selector: str = "[data-checker]") -> None:
-    page.wait_for_selector(f"{selector}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    # :is(): `selector` may be a list ("a, b"); the state must apply to each of its members.
+    page.wait_for_selector(f":is({selector})[data-state=ready]", timeout=READY_TIMEOUT_MS)
 
 
 def _open(browser, site: Site, path: str, *, init_script=None, wait_ready_for=True, route=None) -> Watched:

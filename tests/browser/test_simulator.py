@@ -79,9 +79,11 @@ def test_scenarios_missing_from_a_version_cannot_be_picked(checker_page):
     assert disabled == [s.id for s in SCENARIOS.values() if "9.5" not in s.versions]
 
 
-def test_troubleshooting_page_preset(open_page):
-    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]").page
+def test_troubleshooting_page_preset(open_page, wait_ready):
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready=False).page
     preset = page.locator("[data-simulator-preset]").first
+    preset.scroll_into_view_if_needed()  # Python starts when the simulator comes near the viewport
+    wait_ready(page, "[data-simulator]")
     scenario = preset.get_attribute("data-simulator-preset")
     preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
     assert preset.locator("select[data-simulator-scenario]").input_value() == scenario

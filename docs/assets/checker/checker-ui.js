@@ -3,7 +3,7 @@ import { copyText, docLink, errorBox, findingList, h, renderState } from "./dom.
 import { isReady, request, watch } from "./runtime.js";
 import { lastSimulation } from "./simulator-ui.js";
 
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 16; // one frame: a check takes milliseconds; stale answers are dropped below
 
 const KIND_LABELS = {
   "registration-key": "a GLPI Network registration key",
