@@ -65,7 +65,9 @@ DIST_NAME = "glpi_keycheck"
 WHEEL_EXCLUDE: tuple[str, ...] = ()
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SNAPSHOT_MAKER = Path(__file__).with_name("make_snapshot.mjs")
-SNAPSHOT_CACHE = ROOT / "build" / "snapshot-cache"
+# KEYCHECK_SNAPSHOT_CACHE=DIR keeps snapshots elsewhere (the benchmark times a fresh one).
+SNAPSHOT_CACHE = Path(os.environ.get("KEYCHECK_SNAPSHOT_CACHE") or ROOT / "build" / "snapshot-cache")
+SNAPSHOTS_KEPT = 3  # the cache keeps the newest few: one per recent version of the checker
 SNAPSHOT_TIMEOUT_S = 300
 # KEYCHECK_SNAPSHOT=0 builds without a snapshot (the ordinary start only), e.g. to compare.
 SNAPSHOT_SWITCH = "KEYCHECK_SNAPSHOT"
@@ -236,7 +238,15 @@ def make_snapshot(wheel: bytes) -> bytes:
             raise SnapshotUnavailable(f"{SNAPSHOT_MAKER.name} failed (exit {made.returncode}): " + " / ".join(why))
         data = out.read_bytes()
         os.replace(out, cached)  # atomic: a parallel build sees all of it or nothing
+    _prune_cache()
     return data
+
+
+def _prune_cache() -> None:
+    for pattern in ("*.bin", "*.bin.gz"):
+        made = sorted(SNAPSHOT_CACHE.glob(pattern), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in made[SNAPSHOTS_KEPT:]:
+            old.unlink(missing_ok=True)
 
 
 def write_snapshot(site_dir: Path, data: bytes) -> dict:
