@@ -13,7 +13,7 @@ After each build it writes into the site:
   inputs, so rebuilding the site does not make it again. If it cannot be made (no Node, an
   error), the build warns why and the site starts Python the ordinary way;
 - assets/checker/build.json: the wheel's and the snapshot's names and SRI integrity, which the
-  worker checks.
+  worker checks, and the checker's input limit, which the page reads (`checker.limits.MAX_INPUT`).
 
 Integrity, honestly: package-lock.json pins each npm tarball by sha512, but npm does not
 record hashes of the files inside it, and node_modules can be edited after install. So
@@ -138,7 +138,8 @@ def checker_version() -> str:
 def _wheel_files() -> list[tuple[str, bytes]]:
     package = ROOT / "checker"
     files = []
-    for path in sorted(package.rglob("*.py")):
+    # Python sources and the package's data (glpi_messages.json, GLPI's messages).
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
         relative = path.relative_to(package).as_posix()
         if "__pycache__" in relative or (WHEEL_EXCLUDE and relative.startswith(WHEEL_EXCLUDE)):
             continue
@@ -184,7 +185,10 @@ def write_wheel(site_dir: Path) -> tuple[dict, bytes]:
     name, data = build_wheel(checker_version())
     (site_dir / WHEEL_DIR).mkdir(parents=True, exist_ok=True)
     (site_dir / WHEEL_DIR / name).write_bytes(data)
-    return {"wheel": name, "integrity": _integrity(data), "pyodide": _locked("pyodide")["version"]}, data
+    from checker.limits import MAX_INPUT  # the repository is importable: catalogue_pages sees to it
+
+    return {"wheel": name, "integrity": _integrity(data), "pyodide": _locked("pyodide")["version"],
+            "max_input_bytes": MAX_INPUT}, data
 
 
 def write_build_info(site_dir: Path, info: dict) -> None:

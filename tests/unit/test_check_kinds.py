@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from checker import check
+from checker.check import check
 from checker.findings import CATALOGUE
 from checker.report import KINDS
 from samples import KEY, make_key
@@ -23,11 +23,13 @@ def b64(data) -> str:
 
 def test_report_shape_is_exactly_the_documented_one():
     report = check(KEY).to_dict()
-    assert set(report) == {"kind", "status", "normalized", "findings", "fields"}
+    assert set(report) == {"kind", "label", "status", "headline", "normalized", "findings", "fields"}
     for finding in report["findings"]:
-        assert set(finding) == {"code", "severity", "title", "detail", "fix", "doc"}
+        assert set(finding) == {"code", "severity", "title", "detail", "fix", "show_fix", "doc",
+                                "explanation", "see_also"}
         assert finding["doc"] == f"reference/findings/#{finding['code']}"
         assert finding["code"] in CATALOGUE
+        assert finding["explanation"] == CATALOGUE[finding["code"]].explanation
 
 
 def test_other_members_are_reported_as_data_and_signature_measured():
@@ -157,7 +159,8 @@ def test_utf8_bytes_are_checked_like_text():
 
 def test_every_kind_is_reachable():
     samples = [KEY, KEYFILE.hex(), ENCRYPTED_MYP4SSW0RD, "0123456789abcdefghijklmnopqrstuvwxyz0123",
-               "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", "hello"]
+               "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", "hello",
+               "The registration key is invalid."]
     assert {check(sample).kind for sample in samples} == set(KINDS)
 
 
@@ -196,3 +199,31 @@ def test_raw_key_bytes_that_happen_to_be_utf8_are_still_a_key_file():
     raw = bytes([0x01, 0x7f] * 16)  # valid UTF-8, but control bytes: a binary file
     report = check(raw)
     assert report.kind == "glpicrypt-key"
+
+
+@pytest.mark.parametrize("text", [
+    "hello world", "not a key", "The registration key is wrong",
+    "Error: the registration key is not accepted", "\u201cMy key doesn\u2019t work!\u201d",
+    "GLPI 10.0 refuses my key", "привет мир", "Clé d'enregistrement invalide.",
+])
+def test_ordinary_words_are_text_not_several_values(text):
+    report = check(text)
+    assert (report.kind, report.status) == ("unknown", "error")
+    assert report.codes() == ["identified-unknown"]  # no "several values", no key repairs
+    assert "Ordinary text" in report.findings[0].detail
+
+
+@pytest.mark.parametrize("text", [
+    f"{KEY} {KEY}",
+    "c2lnbmF0dXJlc2lnbmF0dXJl c2lnbmF0dXJlc2lnbmF0dXJl",
+    "AbCdEfGhIjKlMnOpQr AbCdEfGhIjKlMnOpQr",
+    f"see {KEY[:40]} and",
+])
+def test_values_among_words_are_still_several_values(text):
+    assert "paste-several-values" in check(text).codes()
+
+
+def test_a_key_wrapped_in_short_lines_is_never_read_as_words():
+    wrapped = "\n".join(KEY[i:i + 4] for i in range(0, len(KEY), 4))
+    report = check(wrapped)
+    assert (report.kind, report.normalized) == ("registration-key", KEY)
