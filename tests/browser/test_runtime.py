@@ -129,6 +129,8 @@ def test_typing_before_ready_gets_a_verdict_once_ready(open_page, wait_ready):
     watched = open_page("/checker/", wait_ready=False)
     page = watched.page
     page.wait_for_selector("[data-checker][data-state=loading]")
+    # Progress in steps, not only "loading" (the worker reports each step as it starts it).
+    assert "step " in page.locator("[data-checker-status] [data-progress]").inner_text(timeout=20_000)
     page.fill("[data-checker-input]", KEY)
     assert page.get_attribute("[data-checker]", "data-state") == "loading"
     assert "loading" in page.inner_text("[data-checker-status]").lower()

@@ -173,9 +173,10 @@ def test_unknown_preset_shows_an_error_instead_of_playing_another(open_page):
                                        'data-simulator-preset="no-such-scenario"')
         route.fulfill(response=response, body=body)
 
-    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]",
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready=False,
                      route=("**/troubleshooting/unable-to-fetch/", rename_preset)).page
     preset = page.locator("[data-simulator-preset]").first
+    preset.scroll_into_view_if_needed()  # Python starts when the simulator comes near the viewport
     preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
     error = preset.locator("[data-simulator-result]")
     error.get_by_text("no-such-scenario").wait_for()
