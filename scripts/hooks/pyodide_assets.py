@@ -277,9 +277,10 @@ HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
-    """Create the worker from <head> (async module: runs as soon as it arrives, while the page
-    still parses) on pages holding a checker or key-file panel: the runtime's downloads then
-    start within ~100 ms of navigation instead of after Material's bundle and the UI modules."""
+    """Create the worker from <head> on pages holding a checker or key-file panel (a classic
+    script of a few hundred bytes, run before the rest of the page is parsed): the runtime's
+    downloads then start within ~100 ms of navigation instead of after Material's bundle and
+    the UI modules."""
     if not STARTS_AT_ONCE.search(output):
         return output
     from mkdocs.utils import get_relative_url
@@ -287,8 +288,8 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     def asset(name: str) -> str:
         return get_relative_url(f"assets/checker/{name}", page.url)
 
-    tags = (f'<link rel="modulepreload" href="{asset("runtime.js")}">'
-            f'<script type="module" async src="{asset("start.js")}"></script>')
+    tags = (f'<script src="{asset("start.js")}"></script>'
+            f'<link rel="modulepreload" href="{asset("runtime.js")}">')
     # First in <head> (the csp hook then puts its policy before them), so the browser asks for
     # them before Material's stylesheets.
     return HEAD_OPEN.sub(lambda match: match.group(0) + tags, output, count=1)

@@ -63,6 +63,19 @@ def test_the_checker_page_starts_from_the_snapshot(open_page, check_key, site):
     assert check_key(watched.page, KEY)["status"] == "ok"
 
 
+def test_the_checker_page_starts_python_from_its_head_without_waiting_for_the_ui(open_page, site):
+    # Without the entry script (and so without any UI module), start.js in <head> has already
+    # created the worker, and the runtime downloads.
+    watched = open_page("/checker/", wait_ready=False,
+                        route=("**/assets/checker/checker.js", lambda route: route.fulfill(status=404, body="")))
+    page = watched.page
+    snapshot = build_info(site)["snapshot"]["name"]
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("typeof window.__glpiKeycheckBoot.worker") == "object"
+    assert any(url.endswith("/assets/py/" + snapshot) for url in watched.requests)
+    assert not any(url.endswith("/assets/checker/ui.js") for url in watched.requests)
+
+
 def _falls_back(open_page, check_key, site, body: bytes, *, integrity: str | None = None) -> str:
     """Serve `body` as the snapshot (and, when given, a build.json recording `integrity` for
     it); the page must start the ordinary way and work. Returns the recorded reason."""

@@ -160,5 +160,5 @@ def test_only_pages_with_a_checker_start_python_from_their_head(hook, body, url,
     if starts:
         depth = "../" * url.count("/")
         head = out[:out.index("</head>")]
-        assert f'<script type="module" async src="{depth}assets/checker/start.js"></script>' in head
+        assert f'<script src="{depth}assets/checker/start.js"></script>' in head
         assert f'<link rel="modulepreload" href="{depth}assets/checker/runtime.js">' in head

@@ -8,7 +8,7 @@ const DEFAULT_TIMEOUT_MS = 60000;          // to start Python, downloads include
 const DEFAULT_REQUEST_TIMEOUT_MS = 20000;  // per request; answers take milliseconds
 
 // Counters and milestones for tests and the benchmark; they never hold user data.
-// startedAt / readyAt: ms since navigation start; readyMs: worker start to ready;
+// startedAt / readyAt: ms since navigation start (worker created / Python ready); readyMs: between;
 // path: "snapshot" or "ordinary" (and fallbackReason when the snapshot was not used).
 export const stats = (window.__glpiKeycheck = window.__glpiKeycheck ||
   { workerStarts: 0, startedAt: null, readyMs: null, readyAt: null, path: null, fallbackReason: null,
@@ -31,12 +31,20 @@ export const LIKELY_CAUSES = [
   "the assets/pyodide/ files are missing from the server",
 ];
 
+// The worker start.js created from the page's <head>, once (a Retry makes a new one).
+function bootWorker() {
+  const boot = window.__glpiKeycheckBoot;
+  if (!boot || boot.adopted) return null;
+  boot.adopted = true;
+  return boot;
+}
+
 function start() {
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  const boot = bootWorker();
+  const worker = boot ? boot.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   stats.workerStarts += 1;
-  stats.startedAt = Math.round(performance.now());
+  stats.startedAt = Math.round(boot ? boot.startedAt : performance.now());
   const runtime = { worker, state: "loading", message: "", pending: new Map(), nextId: 1, failed: null };
-  const started = performance.now();
   let settle;
   runtime.ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
   runtime.ready.catch(() => {});
@@ -45,15 +53,15 @@ function start() {
                            configured("timeoutMs", DEFAULT_TIMEOUT_MS));
   runtime.fail = (error) => { clearTimeout(timer); settle.reject(error); };
 
-  worker.addEventListener("message", (event) => {
+  function onMessage(event) {
     const data = event.data || {};
     if (data.type === "progress") {
       if (runtime.state === "loading") setState(runtime, "loading", `step ${data.step} of ${data.of}: ${data.text}`);
     } else if (data.type === "ready") {
       clearTimeout(timer);
+      const readyAt = Math.round(event.timeStamp || performance.now());  // replayed events keep their time
       Object.assign(stats, { workerTimings: data.timings, path: data.path, fallbackReason: data.fallbackReason,
-                             readyMs: Math.round(performance.now() - started),
-                             readyAt: Math.round(performance.now()) });
+                             readyMs: readyAt - stats.startedAt, readyAt });
       runtime.wasReady = true;
       settle.resolve();
       setState(runtime, "ready", "");
@@ -64,15 +72,21 @@ function start() {
       runtime.pending.delete(data.id);
       waiting.settle(data.answer);
     }
-  });
-  worker.addEventListener("error", (event) => {
+  }
+  function onError(event) {
     event.preventDefault();
     fail(runtime, new Error(runtime.wasReady
       ? `The checker stopped (${event.message || "its worker crashed"}).`
       : event.message || "The checker's worker script could not be loaded."));
-  });
-  worker.addEventListener("messageerror", () =>
-    fail(runtime, new Error("The checker sent a message the page could not read.")));
+  }
+  function onMessageError() {
+    fail(runtime, new Error("The checker sent a message the page could not read."));
+  }
+  const handlers = { message: onMessage, error: onError, messageerror: onMessageError };
+  for (const [type, handler] of Object.entries(handlers)) worker.addEventListener(type, handler);
+  // What the worker said before this module loaded, in order, once the caller has made this
+  // runtime the current one (a microtask: no new worker event can come in between).
+  if (boot) queueMicrotask(() => { for (const event of boot.adopt()) handlers[event.type](event); });
   return runtime;
 }
 

@@ -97,6 +97,8 @@ let fallbackReason = null;
 
 async function loadBridge() {
   try {
+    // No snapshot in this build: start the ordinary way at once (no runtime fetched twice).
+    if (!(await build).snapshot) throw new Error("this build has no snapshot");
     // A snapshot that fails its integrity check rejects before Pyodide sees a byte of it.
     return await fromSnapshot();
   } catch (error) {
