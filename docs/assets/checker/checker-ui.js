@@ -74,6 +74,10 @@ function reportTools(root, input) {
                                 "aria-label": "Report to paste in a forum post or ticket" });
   const button = h("button", { type: "button", class: "md-button", "data-checker-copy-report": true },
     "Copy a report (key redacted)");
+  // Nothing to report until something is pasted.
+  const enable = () => { button.disabled = input.value.trim() === ""; };
+  input.addEventListener("input", enable);
+  enable();
   button.addEventListener("click", async () => {
     const simulation = lastSimulation();
     try {
@@ -107,6 +111,7 @@ export function bindChecker(root) {
     const text = input.value;
     const mine = ++sequence;
     if (text === "") {
+      if (isReady()) status.textContent = "The checker is ready: paste a key above.";
       delete result.dataset.kind;
       delete result.dataset.status;
       result.replaceChildren();
@@ -118,7 +123,11 @@ export function bindChecker(root) {
     }
     try {
       const report = await request({ op: "check", text });
-      if (mine === sequence) renderReport(result, report, text);
+      if (mine === sequence) {
+        renderReport(result, report, text);
+        // Say what happened, not "ready": the verdict itself is read from the result below.
+        status.textContent = `Checked ${text.length} character${text.length === 1 ? "" : "s"}; the verdict is below.`;
+      }
     } catch (error) {
       if (mine === sequence) result.replaceChildren(errorBox(`The check failed: ${error.message}`));
     }

@@ -24,8 +24,25 @@ export function siteUrl(path) {
   return new URL(path, SITE_ROOT).href;
 }
 
+// A page's title as the site's navigation names it ("Register an instance"): links read the
+// title, never the path. The navigation is built from mkdocs.yml, the titles' one source.
+export function pageTitle(href) {
+  const target = new URL(href, location.href).pathname;
+  for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
+    if (new URL(link.getAttribute("href"), location.href).pathname !== target) continue;
+    const title = link.textContent.replace(/\s+/g, " ").trim();
+    if (title) return title;
+  }
+  return null;
+}
+
+// A link to a page of the help centre, named by its title; null (nothing to show) when it
+// would lead to the page the reader is already on.
 export function docLink(path, label) {
-  return h("a", { href: siteUrl(path), class: "kc-more" }, label);
+  const href = siteUrl(path);
+  const target = new URL(href);
+  if (target.origin === location.origin && target.pathname === location.pathname) return null;
+  return h("a", { href, class: "kc-more" }, label || pageTitle(href) || target.pathname);
 }
 
 export const SEVERITY_LABELS = { error: "Error", warning: "Warning", info: "Info" };
@@ -50,9 +67,11 @@ export function findingItem(finding) {
     item.append(h("details", { class: "kc-finding__why" }, h("summary", {}, "Why?"),
       h("p", {}, finding.explanation)));
   }
-  const links = h("p", { class: "kc-finding__links" }, docLink(finding.doc, "About this finding"));
-  for (const page of finding.see_also || []) links.append(" · ", docLink(page, page.replace(/\/$/, "")));
-  item.append(links);
+  const links = [docLink(finding.doc, "About this finding"), ...(finding.see_also || []).map((page) => docLink(page))]
+    .filter(Boolean);
+  if (links.length) {
+    item.append(h("p", { class: "kc-finding__links" }, links.flatMap((link, i) => (i ? [" · ", link] : [link]))));
+  }
   return item;
 }
 

@@ -36,7 +36,8 @@ function stepItem(step) {
       h("pre", {}, h("code", { tabindex: 0 }, step.detail))));
   }
   if (step.fix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
-  if (step.doc) item.append(h("p", {}, docLink(step.doc, "Read more")));
+  const doc = step.doc && docLink(step.doc);
+  if (doc) item.append(h("p", {}, doc));
   return item;
 }
 
@@ -63,7 +64,7 @@ function describe(about, scenario) {
   if (!scenario) { about.replaceChildren(); return; }
   about.replaceChildren(
     h("p", {}, h("strong", {}, "Cause: "), scenario.cause),
-    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc, "Troubleshooting page") : ""));
+    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc) : ""));
 }
 
 export function bindSimulator(root) {
@@ -133,6 +134,7 @@ export function bindSimulator(root) {
     try {
       const result = await request(payload);
       renderRun(output, result);
+      status.textContent = `Simulated GLPI ${result.glpi_release || result.glpi_version}: the steps and GLPI's message are below.`;
       last = { element: root, request: { scenario: payload.scenario, glpi_version: payload.glpi_version,
                                          ...(key ? { key } : {}) } };
     } catch (error) {
