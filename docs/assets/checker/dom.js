@@ -92,7 +92,7 @@ export function renderState(element, state, message, what) {
       h("p", {}, h("strong", {}, `The ${what} could not start. `), message),
       h("p", {}, "Likely causes:"),
       h("ul", {}, LIKELY_CAUSES.map((cause) => h("li", {}, cause))),
-      h("p", {}, docLink("howto/deploy-offline/", "Serving the help centre on your own server")),
+      h("p", {}, docLink("howto/deploy-offline/")),
       h("button", { type: "button", class: "md-button", "data-checker-retry": true, on: { click: retry } }, "Retry"),
     );
   }
