@@ -48,6 +48,8 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
         "warning": "Well-formed registration key once repaired: paste the repaired key below.",
         "error": "Not a usable registration key.",
     }[status]
+    if report["kind"] == "glpi-message":
+        return "\n".join(render_glpi_messages(report, paint))
     lines = [f"{paint(MARKS[status], status)} {paint(headline, 'bold')}  (kind: {report['kind']})"]
     if report.get("normalized") and status == "warning":
         lines += ["", "Repaired key:", report["normalized"]]
@@ -58,3 +60,20 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
                   for name, value in report["fields"].items()]
     lines += ["", "Findings:"] + render_findings(report["findings"], paint)
     return "\n".join(lines)
+
+
+def render_glpi_messages(report: dict[str, Any], paint: Painter) -> list[str]:
+    """GLPI's own messages found in the paste: each as pasted, in English, and how to replay it."""
+    status, messages = report["status"], report["fields"]["messages"]
+    count = f"{len(messages)} of GLPI's messages" if len(messages) > 1 else "GLPI's message"
+    lines = [f"{paint(MARKS[status], status)} {paint(f'Recognised {count}.', 'bold')}  (kind: glpi-message)"]
+    for number, found in enumerate(messages, 1):
+        lines += ["", f"{number}. {json.dumps(found['text'], ensure_ascii=False)}  ({found['language']})"]
+        if found["language"] != "en_GB":
+            lines.append(f"   GLPI's English: {json.dumps(found['message'], ensure_ascii=False)}")
+        lines.append(f"   Page: {docs_url(found['page'])}")
+        if found.get("scenario"):
+            scenario = found["scenario"]
+            lines.append(f"   Replay: glpi-keycheck simulate --scenario {scenario['id']} "
+                         f"--glpi-version {scenario['glpi_version']}")
+    return lines + ["", "Findings:"] + render_findings(report["findings"], paint)

@@ -1,7 +1,9 @@
 """`glpi-keycheck simulate`: play GLPI's registration check, step by step, for a GLPI version.
 
 `--list` prints the scenario ids; `--scenario ID [--glpi-version V] [--key KEY|-] [--json]` runs
-one. Exit status: 0 when GLPI's outcome is fine, 1 otherwise, 2 wrong usage.
+one. Exit status: 0 when GLPI's outcome is fine, 1 otherwise, 2 wrong usage. The arguments are
+judged by the core (`simulate` raises ValueError, as the browser bridge relies on too): this
+module only turns that into a usage error.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ import json
 import sys
 from typing import Any, TextIO
 
-from ..simulation import SCENARIOS, VERSIONS, simulate
-from ..simulation.scenarios import REQUIRES_KEY
+from ..glpi_versions import accepted
+from ..simulation import SCENARIOS, check_arguments, simulate
 from .inputs import UsageError, read_text_argument
 from .render import MARKS, Painter, docs_url
 
@@ -29,7 +31,7 @@ def register(subparsers) -> None:
     parser.add_argument("--list", action="store_true", help="print the scenario ids, one a line")
     parser.add_argument("--scenario", metavar="ID", help="the scenario to play (see --list)")
     parser.add_argument("--glpi-version", metavar="V", default=DEFAULT_VERSION,
-                        help=f"GLPI version family: {', '.join(VERSIONS)} (default {DEFAULT_VERSION})")
+                        help=f"GLPI version: {accepted()} (default {DEFAULT_VERSION})")
     parser.add_argument("--key", metavar="KEY",
                         help="start from your own registration key (\"-\" reads standard input); "
                              "it is redacted in the output")
@@ -43,21 +45,12 @@ def run(args) -> int:
         return 0
     if not args.scenario:
         raise UsageError("Give --scenario ID (or --list to see the ids).")
-    if args.scenario not in SCENARIOS:
-        raise UsageError(f"Unknown scenario {args.scenario!r}. Valid scenarios: "
-                         f"{', '.join(SCENARIOS)}.")
-    if args.glpi_version not in VERSIONS:
-        raise UsageError(f"Unknown GLPI version {args.glpi_version!r}. Valid versions: "
-                         f"{', '.join(VERSIONS)}.")
-    scenario = SCENARIOS[args.scenario]
-    if args.glpi_version not in scenario.versions:
-        raise UsageError(f"Scenario {scenario.id!r} does not apply to GLPI {args.glpi_version}. "
-                         f"Its versions: {', '.join(scenario.versions)}.")
-    if scenario.id in REQUIRES_KEY and args.key is None:
-        raise UsageError(f"Scenario {scenario.id!r} needs your key: add --key KEY (or --key - "
-                         "to read it from standard input).")
+    try:  # before reading the key: a usage error never waits on standard input
+        check_arguments(args.scenario, args.glpi_version, key_given=args.key is not None)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     key = read_text_argument(args.key) if args.key is not None else None
-    result = simulate(scenario.id, args.glpi_version, key).to_dict()
+    result = simulate(args.scenario, args.glpi_version, key).to_dict()
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -69,16 +62,44 @@ def _indent(text: str, prefix: str) -> list[str]:
     return [prefix + line if line else prefix.rstrip() for line in text.splitlines()]
 
 
+def render_summary(summary: dict[str, Any], glpi_version: str, paint: Painter) -> list[str]:
+    """The answer first: what GLPI shows, the step where it goes wrong, and that step's fix."""
+    status = summary["status"]
+    where = f" ({summary['shown_on']})" if summary["shown_on"] else ""
+    lines = [f"{paint(MARKS[status], status)} {paint(f'GLPI {glpi_version} shows{where}:', 'bold')}"]
+    lines += _indent(summary["glpi_shows"], "    » ")
+    failing = summary["failing_step"]
+    if failing:
+        lines.append(f"  {paint(MARKS[failing['status']], failing['status'])} Goes wrong at step "
+                     f"{failing['number']}: {failing['title']}  [{failing['name']}]")
+    else:
+        lines.append("  Every step goes as it should.")
+    if summary["fix"]:
+        lines.append(f"  Fix: {summary['fix']}")
+    if summary["doc"]:
+        lines.append(f"  More: {docs_url(summary['doc'])}")
+    return lines
+
+
 def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
-    """A readable timeline: one line per step, then what GLPI shows and where to read more."""
+    """The summary (computed by the core), then the timeline: one block per step with its
+    readable title, each fix and page link printed once."""
     paint = Painter(stream or sys.stdout)
-    lines = [paint(f"{result['title']}  [{result['scenario']}]", "bold"),
-             f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
-             result["notice"], ""]
+    summary = result["summary"]
+    lines = render_summary(summary, result["glpi_version"], paint)
+    lines += ["", paint(f"{result['title']}  [{result['scenario']}]", "bold"),
+              f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
+              result["notice"], ""]
+    show_fix, show_doc = {}, {}
+    for group in summary["groups"]:
+        for number, fix, doc in zip(group["steps"], group["show_fix"], group["show_doc"]):
+            show_fix[number], show_doc[number] = fix, doc
+    failing = (summary["failing_step"] or {}).get("number")
     for number, step in enumerate(result["steps"], 1):
         status = step["status"]
+        here = paint("  ← goes wrong here", "bold") if number == failing else ""
         lines.append(f"{number:2}. {paint(MARKS[status], status)} "
-                     f"{paint(step['name'], 'bold')}  {paint(status, status)}")
+                     f"{paint(step['title'], 'bold')}  [{step['name']}]  {paint(status, status)}{here}")
         lines += _indent(step["explanation"], "      ")
         if status == "skipped":
             continue
@@ -87,15 +108,8 @@ def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
         if step["shows"]:
             lines.append(f"      GLPI shows ({step['shown_on']}):")
             lines += _indent(step["shows"], "        » ")
-        if step["fix"]:
+        if step["fix"] and show_fix.get(number):
             lines.append(f"      Fix: {step['fix']}")
-        if step["doc"]:
+        if step["doc"] and show_doc.get(number):
             lines.append(f"      More: {docs_url(step['doc'])}")
-    outcome = result["outcome"]
-    status = outcome["status"]
-    lines += ["", f"{paint(MARKS[status], status)} {paint('Outcome: ' + status, 'bold')}"]
-    where = f" ({outcome['shown_on']})" if outcome["shown_on"] else ""
-    lines.append(f"  GLPI shows{where}:")
-    lines += _indent(outcome["message"], "    » ")
-    lines.append(f"  More: {docs_url(result['doc'])}")
     return "\n".join(lines)

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from . import texts
+from .. import glpi_texts as texts
 
 # PHP's trim() default character set (T15): space, \t, \n, \r, \0, \x0B.
 PHP_TRIM_CHARS = " \t\n\r\0\x0b"
@@ -72,10 +72,13 @@ def registration_data(body: str | None) -> dict[str, Any] | None:
     return data
 
 
-def requires_higher_offer(required_offers: list[str] | None, subscription: dict | None) -> bool:
-    """Controller::requiresHigherOffer() (§3.5, T18): absent/null → no; a running
-    subscription whose offer_reference is listed → no; anything else (even []) → yes."""
-    if required_offers is None:
+def requires_higher_offer(required_offers: list[str] | None, subscription: dict | None, *,
+                          empty_means_none: bool = True) -> bool:
+    """Controller::requiresHigherOffer(): no required_offers → no; a running subscription whose
+    offer_reference is listed → no; anything else → yes. "No required_offers" is absent, null
+    or an empty list since 10.0.8 (PR #14657; GLPI 11 tests `empty()`); 10.0.0 to 10.0.7
+    tested `isset()`, so an empty list still required an offer (`empty_means_none=False`)."""
+    if required_offers is None or (empty_means_none and len(required_offers) == 0):
         return False
     if subscription is not None and subscription.get("is_running"):
         if subscription.get("offer_reference") in required_offers:

@@ -5,9 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .lanes import Message, route, step_title
+
 StepStatus = Literal["ok", "warning", "error", "skipped"]
 STEP_STATUSES: tuple[str, ...] = StepStatus.__args__  # type: ignore[attr-defined]
 BLANK_PAGE = "blank page"
+
+# The steps GLPI takes, in its order, per GLPI branch: the GLPI Network tab (GLPI 11 asks for
+# /info before the services check, 9.5 and 10.0 after it), then the web Marketplace (its
+# GLPI_MARKETPLACE_ENABLE switch exists from 10.0). A run shows a subset of these, in this
+# order, except where a later page reads what the tab did not (the Marketplace's own
+# read-keyfile/decrypt-key/registration-info/cache come before marketplace-status).
+_TAB_95_10 = ("read-keyfile", "save-key", "decrypt-key", "services-check", "registration-info",
+              "build-message", "cache")
+_TAB_11 = ("read-keyfile", "save-key", "decrypt-key", "registration-info", "services-check",
+           "build-message", "cache")
+_MARKETPLACE = ("marketplace-status", "marketplace-plugins", "marketplace-dir", "offers",
+                "plugin-access")
+STEP_ORDER: dict[str, tuple[str, ...]] = {
+    "9.5": ("check-key",) + _TAB_95_10 + _MARKETPLACE,
+    "10.0": ("check-key",) + _TAB_95_10 + ("marketplace-enabled",) + _MARKETPLACE,
+    "11.0": ("check-key", "boot-kernel") + _TAB_11 + ("marketplace-enabled",) + _MARKETPLACE,
+}
+# `php bin/console marketplace:upgrade` (11.0.x): the console switch, then isRegistered().
+CONSOLE_UPGRADE_ORDER = ("check-key", "marketplace-enabled", "read-keyfile", "decrypt-key",
+                         "registration-info", "cache", "marketplace-upgrade")
 
 
 @dataclass(frozen=True)
@@ -20,11 +42,17 @@ class Step:
     doc: str = ""
     shows: str = ""  # the exact text GLPI shows the admin at this step, if any
     shown_on: str = ""  # where that text appears
+    messages: tuple[Message, ...] = ()  # who talks to whom (the sequence diagram's arrows)
+
+    @property
+    def title(self) -> str:
+        return step_title(self.name)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "explanation": self.explanation,
-                "detail": self.detail, "fix": self.fix, "doc": self.doc, "shows": self.shows,
-                "shown_on": self.shown_on}
+        return {"name": self.name, "title": self.title, "status": self.status,
+                "explanation": self.explanation, "detail": self.detail, "fix": self.fix,
+                "doc": self.doc, "shows": self.shows, "shown_on": self.shown_on,
+                "messages": [message.to_dict() for message in self.messages]}
 
 
 @dataclass(frozen=True)
@@ -49,9 +77,12 @@ class SimulationRun:
     notice: str
 
     def to_dict(self) -> dict[str, Any]:
+        from .summary import summarize  # summary reads this module's shapes
+
         return {"scenario": self.scenario, "title": self.title, "glpi_version": self.glpi_version,
                 "glpi_release": self.glpi_release, "steps": [s.to_dict() for s in self.steps],
-                "outcome": self.outcome.to_dict(), "doc": self.doc, "notice": self.notice}
+                "outcome": self.outcome.to_dict(), "doc": self.doc, "notice": self.notice,
+                "summary": summarize(self).to_dict()}
 
     def step(self, name: str) -> Step:
         for step in self.steps:
@@ -68,11 +99,12 @@ class Timeline:
     steps: list[Step] = field(default_factory=list)
 
     def add(self, name: str, status: StepStatus, explanation: str, *, detail: str = "",
-            fix: str = "", doc: str | None = None, shows: str = "", shown_on: str = "") -> Step:
+            fix: str = "", doc: str | None = None, shows: str = "", shown_on: str = "",
+            messages: tuple[Message, ...] = ()) -> Step:
         assert name not in self.names(), f"step {name} twice"
         step = Step(name, status, explanation, detail, fix if status != "ok" else "",
                     (doc if doc is not None else self.doc) if status not in ("ok", "skipped") else "",
-                    shows, shown_on)
+                    shows, shown_on, messages or route(name))
         self.steps.append(step)
         return step
 

@@ -235,17 +235,11 @@ def findings_markdown() -> str:
 # --- Scenarios ---------------------------------------------------------------------------------
 
 def try_it_command(scenario) -> str:
-    """The CLI line that plays this scenario; scenarios the simulator cannot play without the
-    reader's own key (it says so with a ValueError) get `--key -`, which reads it from stdin."""
-    from checker.simulation import simulate
-
+    """The CLI line that plays this scenario in its newest version; a scenario that needs the
+    reader's own key gets `--key -`, which reads it from standard input."""
     version = scenario.versions[-1]
     command = f"glpi-keycheck simulate --scenario {scenario.id} --glpi-version {version}"
-    try:
-        simulate(scenario.id, version)
-    except ValueError:
-        return command + " --key -"
-    return command
+    return command + " --key -" if scenario.needs_key else command
 
 
 def scenarios_markdown() -> str:
@@ -272,7 +266,8 @@ def scenarios_markdown() -> str:
         lines += [
             f"## `{scenario.id}`: {heading_text(scenario.title)} {{#{scenario.id}}}",
             "",
-            f"**GLPI versions:** {', '.join(scenario.versions)}",
+            f"**GLPI versions:** {', '.join(scenario.versions)}"
+            + (f" (from {scenario.since})" if scenario.since else ""),
             "",
             f"**Cause:** {prose(scenario.cause)}",
             "",

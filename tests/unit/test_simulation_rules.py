@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from checker.simulation import texts
+from checker import glpi_texts as texts
 from checker.simulation.glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                                            registration_data, registration_message,
                                            requires_higher_offer, user_agent)
@@ -54,9 +54,10 @@ def test_answer_glpi_can_use():
     assert registration_data('{"is_valid": false}') == {"is_valid": False}
 
 
-@pytest.mark.parametrize("required, subscription, expected", [  # T18
+@pytest.mark.parametrize("required, subscription, expected", [  # 10.0.8+ and 11 (`empty()`)
     (None, {"offer_reference": "X", "is_running": True}, False),
-    ([], {"offer_reference": "X", "is_running": True}, True),
+    ([], {"offer_reference": "X", "is_running": True}, False),
+    ([], None, False),
     (["X"], {"offer_reference": "X", "is_running": True}, False),
     (["X"], {"offer_reference": "X", "is_running": False}, True),
     (["Y"], {"offer_reference": "X", "is_running": True}, True),
@@ -64,6 +65,12 @@ def test_answer_glpi_can_use():
 ])
 def test_requires_higher_offer(required, subscription, expected):
     assert requires_higher_offer(required, subscription) is expected
+
+
+def test_before_10_0_8_an_empty_list_still_requires_an_offer():  # `isset()` in 10.0.0-10.0.7
+    running = {"offer_reference": "X", "is_running": True}
+    assert requires_higher_offer([], running, empty_means_none=False) is True
+    assert requires_higher_offer(None, running, empty_means_none=False) is False
 
 
 @pytest.mark.parametrize("value, cli, web", [(0, False, False), (1, True, False), (2, False, True),
