@@ -13,6 +13,7 @@ import sys
 
 from ..crypto.glpi import DecryptResult, decrypt_value, encrypt_value
 from ..crypto.legacy import decrypt_legacy_bytes
+from ..findings import spec
 from .inputs import InputError, UsageError, read_text_argument
 from .keyfile_cmd import read_key, read_keyfile
 from .render import MARKS, Painter, docs_url
@@ -108,7 +109,7 @@ def _print_secret(plaintext: bytes) -> None:
 
 
 def _failure_line(result: DecryptResult) -> str:
-    finding = result.finding()
+    finding = spec(result.code).finding(result.detail)
     return f"{finding.title}: {result.message} {result.detail} Fix: {finding.fix}"
 
 
@@ -182,7 +183,7 @@ def _render_verify(key_file: str, values: list[str], results: list[DecryptResult
         elif result.error_code == "decrypt-empty-value":
             lines.append(f"{paint(MARKS['skipped'], 'skipped')} {label} is empty: nothing to decrypt")
         else:
-            finding = result.finding()
+            finding = spec(result.code).finding(result.detail)
             lines.append(f"{paint(MARKS['error'], 'error')} {label}: {finding.title}  [{finding.code}]")
             lines.append(f"      GLPI: {result.message}")
             lines.append(f"      {result.detail}")

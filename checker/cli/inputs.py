@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-MAX_INPUT_BYTES = 64 * 1024
+from ..limits import MAX_INPUT as MAX_INPUT_BYTES
 
 
 class InputError(Exception):

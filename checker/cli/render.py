@@ -7,6 +7,8 @@ import os
 import sys
 from typing import Any, TextIO
 
+from ..pages import page_url
+
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "skipped": "90", "bold": "1"}
 MARKS = {"error": "✗", "warning": "!", "info": "i", "ok": "✓", "skipped": "-"}
 
@@ -22,9 +24,11 @@ class Painter:
 
 
 def docs_url(doc: str) -> str:
-    """A finding's page: a full URL when GLPI_KEYCHECK_DOCS_URL names where the help centre is."""
+    """A page's URL (`doc` a docs path or a site-relative URL): a full URL when
+    GLPI_KEYCHECK_DOCS_URL names where the help centre is."""
+    url = page_url(doc)
     base = os.environ.get("GLPI_KEYCHECK_DOCS_URL", "").strip()
-    return (base.rstrip("/") + "/" + doc) if base else doc
+    return (base.rstrip("/") + "/" + url) if base else url
 
 
 def render_findings(findings: list[dict[str, Any]], paint: Painter) -> list[str]:
@@ -33,7 +37,7 @@ def render_findings(findings: list[dict[str, Any]], paint: Painter) -> list[str]
         severity = finding["severity"]
         lines.append(f"  {paint(MARKS[severity], severity)} {paint(finding['title'], 'bold')}  [{finding['code']}]")
         lines.append(f"      {finding['detail']}")
-        if severity != "info" or finding["code"] == "key-well-formed":
+        if finding["show_fix"]:
             lines.append(f"      Fix: {finding['fix']}")
         lines.append(f"      More: {docs_url(finding['doc'])}")
     return lines
@@ -43,14 +47,9 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
     stream = stream or sys.stdout
     paint = Painter(stream)
     status = report["status"]
-    headline = {
-        "ok": "Well-formed GLPI Network registration key.",
-        "warning": "Well-formed registration key once repaired: paste the repaired key below.",
-        "error": "Not a usable registration key.",
-    }[status]
+    lines = [f"{paint(MARKS[status], status)} {paint(report['headline'], 'bold')}  (kind: {report['kind']})"]
     if report["kind"] == "glpi-message":
-        return "\n".join(render_glpi_messages(report, paint))
-    lines = [f"{paint(MARKS[status], status)} {paint(headline, 'bold')}  (kind: {report['kind']})"]
+        return "\n".join(lines + render_glpi_messages(report, paint))
     if report.get("normalized") and status == "warning":
         lines += ["", "Repaired key:", report["normalized"]]
     if report.get("fields"):
@@ -64,10 +63,8 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
 
 def render_glpi_messages(report: dict[str, Any], paint: Painter) -> list[str]:
     """GLPI's own messages found in the paste: each as pasted, in English, and how to replay it."""
-    status, messages = report["status"], report["fields"]["messages"]
-    count = f"{len(messages)} of GLPI's messages" if len(messages) > 1 else "GLPI's message"
-    lines = [f"{paint(MARKS[status], status)} {paint(f'Recognised {count}.', 'bold')}  (kind: glpi-message)"]
-    for number, found in enumerate(messages, 1):
+    lines = []
+    for number, found in enumerate(report["fields"]["messages"], 1):
         lines += ["", f"{number}. {json.dumps(found['text'], ensure_ascii=False)}  ({found['language']})"]
         if found["language"] != "en_GB":
             lines.append(f"   GLPI's English: {json.dumps(found['message'], ensure_ascii=False)}")

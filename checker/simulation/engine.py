@@ -21,13 +21,14 @@ from .. import glpi_texts as texts
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
-from .http import Exchange, Request, redact
+from .calls import info_request, marketplace_request, offers_request, services_request
+from .http import Exchange, redact
 from .lanes import Message, exchange_messages
 from .network_model import (PLUGINS, PROXY, KeyVerdict, NetworkModel, issue_demo_key,
-                            marketplace_api_url, registration_api_url, services_check_url)
+                            marketplace_api_url)
 from .scenarios import Scenario, get_scenario
 from .steps import BLANK_PAGE, CONSOLE_UPGRADE_ORDER, STEP_ORDER, SimulationRun, Timeline
-from .world import (DAMAGE, INSTANCE_UID, INSTALL_MODE, KERNEL_SECRET_DEMO_KEY, KEYFILE_PATH,
+from .world import (DAMAGE, INSTALL_MODE, KERNEL_SECRET_DEMO_KEY, KEYFILE_PATH,
                     MARKETPLACE_DIR, SESSION_LANGUAGE, STALE_CACHE_AGE, WRONG_KEYFILE_SIZE,
                     stand_in_ciphertext)
 
@@ -180,13 +181,13 @@ class _Run:
         if self.dead:
             return
         # Opening the tab sends two requests: the forced /info refresh (only with a key) and the
-        # services check. GLPI 11 asks for /info first; 9.5 and 10.0 check the services first.
-        if self.v == "11.0":
-            informations = self.registration_info()
-            self.services_check()
-        else:
-            self.services_check()
-            informations = self.registration_info()
+        # services check, in the branch's order (GLPI 11 asks for /info first).
+        informations: dict[str, Any] = dict(EMPTY_INFORMATIONS)
+        for name in STEP_ORDER[self.v]:
+            if name == "services-check":
+                self.services_check()
+            elif name == "registration-info":
+                informations = self.registration_info()
         self.informations = informations
         self.build_message(informations)
         self.cache_step(informations)
@@ -465,8 +466,8 @@ class _Run:
         return f"{message}\nError message:{error}\nResponse:\n{exchange.body}"
 
     def ping(self) -> tuple[Exchange, str]:
-        url, how = services_check_url(self.version)
-        request = Request(url, (f"User-Agent: GLPI/{self.version.release}",), proxy=self.proxy())
+        request, how = services_request(self.version, release=self.version.release,
+                                        proxy=self.proxy())
         return self.model.send(request), how
 
     def services_check(self) -> None:
@@ -487,14 +488,7 @@ class _Run:
                     messages=exchange_messages(exchange, fails=True))
 
     def info_request(self) -> Request:
-        return Request(registration_api_url().rstrip("/") + "/info", (
-            "Accept:application/json",
-            f"Accept-Language: {self.lang}",
-            "Content-Type:application/json",
-            f"User-Agent:{self.ua}",
-            f"X-Registration-Key:{self.key}",
-            f"X-Glpi-Network-Uid:{INSTANCE_UID}",
-        ), proxy=self.proxy())
+        return info_request(key=self.key, user_agent=self.ua, lang=self.lang, proxy=self.proxy())
 
     def fetch(self) -> tuple[Exchange, dict[str, Any], bool]:
         """getRegistrationInformations() past its cache: the call, and what GLPI makes of it."""
@@ -790,12 +784,8 @@ class _Run:
         self.skip_rest(offline, after="marketplace-status")
 
     def marketplace_request(self, url: str, *extra: str) -> Request:
-        """A Marketplace request as Plugins::request() builds it (Guzzle, through GLPI's proxy):
-        the registration key and the UID go to whatever host the URL names."""
-        return Request(url, ("Accept: application/json", f"User-Agent: {self.ua}",
-                             f"X-Registration-Key: {self.key}",
-                             f"X-Glpi-Network-Uid: {INSTANCE_UID}", *extra),
-                       client="Guzzle", proxy=self.proxy())
+        return marketplace_request(url, key=self.key, user_agent=self.ua, extra=extra,
+                                   proxy=self.proxy())
 
     def marketplace_online(self, informations: dict[str, Any]) -> None:
         url = marketplace_api_url(self.version) + "plugins"
@@ -828,10 +818,7 @@ class _Run:
         self.plugin_access(informations, titles)
 
     def offers_step(self) -> dict[str, str]:
-        request = Request(registration_api_url().rstrip("/") + "/offers",
-                          ("Accept:application/json", f"Accept-Language: {self.lang}"),
-                          proxy=self.proxy())
-        exchange = self.model.send(request)
+        exchange = self.model.send(offers_request(lang=self.lang, proxy=self.proxy()))
         explanation = ("Each plugin card looks up offer titles: GLPINetwork::getOffers() calls "
                        "…/api/registration/offers with only Accept and Accept-Language: no "
                        "registration key, no instance UID. A good answer is cached for one hour "
@@ -891,7 +878,7 @@ class _Run:
         self.tl.add("plugin-access", "ok", f"{explanation} The plugin is {how}.",
                     detail=f"{detail}\n\n# The Download button (Controller::downloadPlugin(), "
                            "then Plugins::downloadArchive()); array_merge_recursive() keeps both "
-                           f"Accept values:\n{download.request.render()}",
+                           f"Accept values on one line:\n{download.request.render()}",
                     messages=(Message("glpi", "admin", "plugin card",
                                       "manual download" if not self.s.marketplace_writable
                                       else "Download button"),)

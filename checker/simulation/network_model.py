@@ -1,4 +1,5 @@
-"""A MODEL of GLPI Network's side. The real server's rules are not public (glpi-facts §1.6, §9).
+"""A MODEL of GLPI Network's side. The real server's rules are not public: no key format, no
+signature scheme, no offer names are published.
 
 What is documented, and followed here: the URLs GLPI calls, the fields GLPI reads from /info
 (is_valid, validation_message, owner.name, subscription.title/begin_date/end_date/is_running/
@@ -107,14 +108,15 @@ ACCOUNTS = {
                 "2024-01-01", "2024-12-31", False),
     )
 }
-# Offer references and titles are the model's: GLPI hard-codes none (§3.1, §3.3).
+# Offer references and titles are the model's: GLPI hard-codes none (GLPINetwork::getOffers()).
 OFFERS = [
     {"offer_reference": "BASIC", "title": "Basic"},
     {"offer_reference": "STANDARD", "title": "Standard"},
     {"offer_reference": "ADVANCED", "title": "Advanced"},
 ]
 # The plugin the simulated admin looks at in the Discover tab. A paid tier includes the
-# plugins of the lower tiers (§3.2), so a plugin for Advanced lists only ADVANCED.
+# plugins of the lower tiers (GLPI's plugins documentation), so a plugin for Advanced lists
+# only ADVANCED.
 PLUGINS = {
     name: {"key": name, "name": title, "required_offers": required,
            "versions": [{"num": "1.0.0", "download_url": f"https://{DOWNLOAD_HOST}/example/"

@@ -12,9 +12,9 @@ INSTALL_MODE = "TARBALL"
 KEYFILE_PATH = f"{GLPI_ROOT}/config/glpicrypt.key"
 MARKETPLACE_DIR = f"{GLPI_ROOT}/marketplace"
 SESSION_LANGUAGE = "en_GB"
-# Config::getUuid('glpi_network'): 40 characters from [0-9a-z] (T16), fixed for the model.
+# Config::getUuid('glpi_network'): 40 characters from [0-9a-z], fixed for the model.
 INSTANCE_UID = hashlib.sha1(b"glpi-keycheck simulated instance").hexdigest()
-WRONG_KEYFILE_SIZE = 33  # 32 bytes plus a trailing newline (T1)
+WRONG_KEYFILE_SIZE = 33  # 32 bytes plus a trailing newline
 STALE_CACHE_AGE = "9 hours"
 
 
@@ -55,7 +55,7 @@ DAMAGE = "\x1b\x9c"
 
 def stand_in_ciphertext(plaintext: str) -> str:
     """What GLPIKey::encrypt() would store, in shape only: base64(nonce[24] ‖ ciphertext ‖
-    tag[16]), so 4·ceil((40 + n)/3) characters (T4). The simulator does not run the cipher
+    tag[16]), so 4·ceil((40 + n)/3) characters. The simulator does not run the cipher
     (GLPI draws a random nonce; a simulation must be reproducible): the bytes are a hash."""
     data = plaintext.encode("utf-8", "surrogateescape")
     nonce = hashlib.sha256(b"nonce:" + data).digest()[:24]

@@ -45,7 +45,8 @@ def paragraphs(text: str) -> list[str]:
 
 # --- Sources that do not move --------------------------------------------------------------
 
-GITHUB_FILE_LINK = re.compile(r"https://github\.com/[\w.-]+/[\w.-]+/(?:blob|tree)/([^/\s)\]>]+)")
+# The ref after /blob/ or /tree/ (code that builds a URL from a variable is not a link).
+GITHUB_FILE_LINK = re.compile(r"https://github\.com/[\w.-]+/[\w.-]+/(?:blob|tree)/([\w.-]+)(?=[/)\s#>]|$)")
 
 
 def code_comment_and_text_files() -> list[Path]:
@@ -54,6 +55,7 @@ def code_comment_and_text_files() -> list[Path]:
     files = list(PAGES)
     files += [p for p in (REPO / "checker").rglob("*.py") if "simulation" not in p.parts]
     files += list((REPO / "scripts").rglob("*.py"))
+    files += [p for p in (REPO / "tests").rglob("*.py") if p.name != Path(__file__).name]
     return files
 
 

@@ -1,4 +1,4 @@
-"""The simulator against the fact sheet: GLPI's steps, messages and differences by version."""
+"""The simulator against GLPI's code: GLPI's steps, messages and differences by version."""
 
 import json
 import re
@@ -6,6 +6,7 @@ import re
 import pytest
 
 from checker import glpi_texts as texts
+from checker.pages import is_page_path
 from checker.simulation import SCENARIOS, VERSIONS, simulate
 from checker.simulation.network_model import issue_demo_key
 from checker.simulation.steps import STEP_STATUSES
@@ -36,7 +37,7 @@ def test_catalogue_has_the_required_ids_and_sound_entries():
         assert scenario.title and scenario.cause and scenario.fix, scenario.id
         assert set(scenario.versions) <= set(VERSIONS)
         assert scenario.sources and all(url.startswith("https://github.com/") for url in scenario.sources)
-        assert scenario.doc.endswith("/") and not scenario.doc.startswith("/")
+        assert is_page_path(scenario.doc), scenario.doc
         assert scenario.to_dict()["id"] == scenario.id
 
 
@@ -117,7 +118,7 @@ def test_call_order_per_version():
     assert order("9.5") and order("10.0") and not order("11.0")
 
 
-def test_info_request_carries_exactly_glpis_headers():  # §2.6, T12
+def test_info_request_carries_exactly_glpis_headers():
     step = run("valid", "11.0").step("registration-info")
     lines = step.detail.splitlines()
     sent = lines[lines.index("GET /api/registration/info HTTP/1.1") + 1:]

@@ -117,7 +117,7 @@ def test_downloads_send_the_key_to_the_archive_host_through_the_proxy(monkeypatc
     detail = simulate("valid", "11.0").step("plugin-access").detail
     download = detail.split("# GLPI sends (Guzzle", 1)[1]
     assert "Host: github.com" in download and "X-Registration-Key: " in download
-    assert "X-Glpi-Network-Uid: " in download and "Accept: */*" in download
+    assert "X-Glpi-Network-Uid: " in download and "Accept: application/json, */*" in download
     assert issue_demo_key("demo-running") not in detail
 
 
@@ -165,3 +165,30 @@ def test_my_key_is_checked_once(monkeypatch):
     monkeypatch.setattr(network_model, "check_report", lambda key: calls.append(key) or real(key))
     simulate("my-key", "11.0", WELL_FORMED)
     assert calls == [WELL_FORMED]
+
+
+def _sent(step, path):
+    """The header lines of the request to `path` in a step's detail, as rendered."""
+    lines = step.detail.splitlines()
+    start = lines.index(f"GET {path} HTTP/1.1") + 2  # after the Host line
+    return lines[start:lines.index("", start)]
+
+
+@pytest.mark.parametrize("version", ["9.5.0", "10.0.7", "10.0.8", "11.0.1", "11.0.3", "11.0.4", "11.0"])
+def test_the_calls_catalogue_is_what_the_engine_sends(version):
+    """The HTTP calls page lists glpi_calls(); a run sends the same lines, values filled in."""
+    from checker.glpi_versions import parse_glpi_version
+    from checker.simulation.calls import glpi_calls
+
+    calls = {call.name: call.request for call in glpi_calls(parse_glpi_version(version))}
+    run = simulate("valid", version)
+    for name, step_name in (("Registration info", "registration-info"), ("Offers", "offers"),
+                            ("Services check", "services-check"), ("Plugin list", "marketplace-plugins")):
+        request = calls[name]
+        path = request.url.split("services.glpi-network.com", 1)[1]
+        sent = _sent(run.step(step_name), path)
+        assert [line.split(":", 1)[0] for line in sent] == \
+            [line.split(":", 1)[0] for line in request.header_lines], (name, sent)
+        for template, line in zip(request.header_lines, sent):
+            if "<" not in template:
+                assert line == template  # constant lines byte for byte: Accept:application/json

@@ -9,8 +9,7 @@ export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
-    if (name === "text") element.textContent = value;
-    else if (name === "on") for (const [type, fn] of Object.entries(value)) element.addEventListener(type, fn);
+    if (name === "on") for (const [type, fn] of Object.entries(value)) element.addEventListener(type, fn);
     else element.setAttribute(name, value === true ? "" : String(value));
   }
   for (const child of children.flat()) {
@@ -45,10 +44,7 @@ export function docLink(path, label) {
   return h("a", { href, class: "kc-more" }, label || pageTitle(href) || target.pathname);
 }
 
-export const SEVERITY_LABELS = { error: "Error", warning: "Warning", info: "Info" };
-export const STATUS_LABELS = {
-  ok: "OK", warning: "Warning", error: "Error", info: "Info", skipped: "Skipped", pass: "OK", fail: "Failed",
-};
+export const STATUS_LABELS = { ok: "OK", warning: "Warning", error: "Error", info: "Info", skipped: "Skipped" };
 
 function badge(status) {
   return h("span", { class: `kc-badge kc-badge--${status}` }, STATUS_LABELS[status] || status);
@@ -60,19 +56,24 @@ export function findingItem(finding) {
     h("p", { class: "kc-finding__title" }, badge(finding.severity), " ", h("strong", {}, finding.title),
       " ", h("code", { class: "kc-code" }, finding.code)),
     h("p", { class: "kc-finding__detail" }, finding.detail));
-  if (finding.severity !== "info" || finding.code === "key-well-formed") {
+  if (finding.show_fix) {
     item.append(h("p", { class: "kc-finding__fix" }, h("strong", {}, "Fix: "), finding.fix));
   }
   if (finding.explanation) {
     item.append(h("details", { class: "kc-finding__why" }, h("summary", {}, "Why?"),
       h("p", {}, finding.explanation)));
   }
-  const links = [docLink(finding.doc, "About this finding"), ...(finding.see_also || []).map((page) => docLink(page))]
-    .filter(Boolean);
+  const links = [docLink(finding.doc, "About this finding"), ...seeAlso(finding)].filter(Boolean);
   if (links.length) {
     item.append(h("p", { class: "kc-finding__links" }, links.flatMap((link, i) => (i ? [" · ", link] : [link]))));
   }
   return item;
+}
+
+// Links to the pages a finding names (site-relative URLs, from the core), each named by its
+// title; none to the page the reader is on.
+export function seeAlso(finding, label) {
+  return (finding.see_also || []).map((page) => docLink(page, label)).filter(Boolean);
 }
 
 export function findingList(findings) {
