@@ -236,3 +236,15 @@ def test_hello_world_is_text_not_several_values(checker_page, check_key):
     assert shown["kind"] == "unknown"
     assert "paste-several-values" not in shown["codes"]
     assert CATALOGUE["paste-several-values"].title not in shown["text"]
+
+
+@pytest.mark.parametrize("text", [KEY, DAMAGED, KEY[:-7], "hello world"])
+def test_copied_report_uses_the_verdict_words_of_the_screen(checker_page, check_key, text):
+    page = checker_page.page
+    check_key(page, text)
+    verdict = page.locator("[data-checker-verdict]").inner_text().strip()
+    area = page.locator("[data-checker-report]")
+    before = area.input_value()
+    page.locator("[data-checker-copy-report]").click()
+    page.wait_for_function("before => document.querySelector('[data-checker-report]').value !== before", arg=before)
+    assert verdict in area.input_value()
