@@ -292,6 +292,7 @@ _define(
     (pull(11650), MPFRONT, DLCMD, pull(6933)),
     "howto/restrict-marketplace.md",
     Situation(journey="marketplace", marketplace_enable=0),
+    since="10.0.1",
 )
 _define(
     "cli-trailing-newline", "The key was set from the console with a line end", ("10.0", "11.0"),
