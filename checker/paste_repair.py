@@ -40,6 +40,7 @@ LABEL_EQUALS = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_.\- ]{0,60}?)\s*=\s*(?=[^=\
 PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 TOKEN_SEPARATOR = re.compile(r"\s+")
 KEY_START = "eyJ"  # base64 of '{"': how every registration key starts
+BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{24,}={0,2}")  # no word of a label is this long
 
 
 @dataclass
@@ -136,6 +137,8 @@ def _is_label(candidate: str) -> bool:
     # long unbroken base64-looking run is not.
     if not candidate or candidate.startswith(KEY_START):
         return False
+    if any(word.startswith(KEY_START) or BASE64_RUN.fullmatch(word) for word in candidate.split()):
+        return False  # "x eyJ…": a damaged key, not words before it
     return len(candidate) <= 40 or " " in candidate
 
 

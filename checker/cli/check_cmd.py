@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from ..check import check
 from .inputs import read_text_argument
+from .output import json_text, write
 from .render import render_report
 
 
@@ -23,7 +22,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     report = check(read_text_argument(args.key)).to_dict()
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        write(json_text(report))
     else:
-        print(render_report(report))
+        write(render_report(report))
     return 1 if report["status"] == "error" else 0

@@ -1,4 +1,9 @@
-"""Human-readable rendering of reports for the terminal. Colour only on a terminal."""
+"""Human-readable rendering of reports for the terminal. Colour only on a terminal.
+
+Every string that came from the input is passed through `output.shown()` before it is laid
+out (`shown_tree` on the whole report), so nothing in a key, a file name or a label reaches
+the terminal raw.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,15 @@ import os
 import sys
 from typing import Any, TextIO
 
+from .output import colour_wanted, shown, shown_tree
+
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "skipped": "90", "bold": "1"}
 MARKS = {"error": "✗", "warning": "!", "info": "i", "ok": "✓", "skipped": "-"}
 
 
 class Painter:
     def __init__(self, stream: TextIO):
-        self.enabled = stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        self.enabled = colour_wanted(stream)
 
     def __call__(self, text: str, style: str) -> str:
         if not self.enabled or style not in COLOURS:
@@ -24,12 +31,12 @@ class Painter:
 def docs_url(doc: str) -> str:
     """A finding's page: a full URL when GLPI_KEYCHECK_DOCS_URL names where the help centre is."""
     base = os.environ.get("GLPI_KEYCHECK_DOCS_URL", "").strip()
-    return (base.rstrip("/") + "/" + doc) if base else doc
+    return shown((base.rstrip("/") + "/" + doc) if base else doc)
 
 
 def render_findings(findings: list[dict[str, Any]], paint: Painter) -> list[str]:
     lines = []
-    for finding in findings:
+    for finding in shown_tree(findings):
         severity = finding["severity"]
         lines.append(f"  {paint(MARKS[severity], severity)} {paint(finding['title'], 'bold')}  [{finding['code']}]")
         lines.append(f"      {finding['detail']}")
@@ -42,6 +49,8 @@ def render_findings(findings: list[dict[str, Any]], paint: Painter) -> list[str]
 def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
     stream = stream or sys.stdout
     paint = Painter(stream)
+    fields = report.get("fields") or {}
+    report = shown_tree(report)
     status = report["status"]
     headline = {
         "ok": "Well-formed GLPI Network registration key.",
@@ -51,10 +60,14 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
     lines = [f"{paint(MARKS[status], status)} {paint(headline, 'bold')}  (kind: {report['kind']})"]
     if report.get("normalized") and status == "warning":
         lines += ["", "Repaired key:", report["normalized"]]
-    if report.get("fields"):
+    if fields:
         lines += ["", "Other members of the key:"]
-        # JSON escapes control characters, so a hostile member cannot drive the terminal.
-        lines += [f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
-                  for name, value in report["fields"].items()]
+        lines += [f"  {_as_json(name)}: {_as_json(value)}" for name, value in fields.items()]
     lines += ["", "Findings:"] + render_findings(report["findings"], paint)
     return "\n".join(lines)
+
+
+
+def _as_json(value: Any) -> str:
+    """A member name or value as JSON shows it (its type visible), then made safe to print."""
+    return shown(json.dumps(value, ensure_ascii=False, allow_nan=False))

@@ -6,13 +6,13 @@ one. Exit status: 0 when GLPI's outcome is fine, 1 otherwise, 2 wrong usage.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, TextIO
 
 from ..simulation import SCENARIOS, VERSIONS, simulate
 from ..simulation.scenarios import REQUIRES_KEY
 from .inputs import UsageError, read_text_argument
+from .output import json_text, shown_lines, shown_tree, write
 from .render import MARKS, Painter, docs_url
 
 DEFAULT_VERSION = "11.0"
@@ -39,7 +39,12 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     if args.list:
-        print("\n".join(SCENARIOS))
+        if args.json:
+            write(json_text([{"id": scenario.id, "title": scenario.title, "versions": list(scenario.versions),
+                              "requires_key": scenario.id in REQUIRES_KEY}
+                             for scenario in SCENARIOS.values()]))
+        else:
+            write("\n".join(SCENARIOS))
         return 0
     if not args.scenario:
         raise UsageError("Give --scenario ID (or --list to see the ids).")
@@ -59,19 +64,20 @@ def run(args) -> int:
     key = read_text_argument(args.key) if args.key is not None else None
     result = simulate(scenario.id, args.glpi_version, key).to_dict()
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        write(json_text(result))
     else:
-        print(render_run(result))
+        write(render_run(result))
     return 0 if result["outcome"]["status"] == "ok" else 1
 
 
 def _indent(text: str, prefix: str) -> list[str]:
-    return [prefix + line if line else prefix.rstrip() for line in text.splitlines()]
+    return [prefix + line if line else prefix.rstrip() for line in shown_lines(text.rstrip("\n"))]
 
 
 def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
     """A readable timeline: one line per step, then what GLPI shows and where to read more."""
     paint = Painter(stream or sys.stdout)
+    result = shown_tree(result, keep_newlines=True)
     lines = [paint(f"{result['title']}  [{result['scenario']}]", "bold"),
              f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
              result["notice"], ""]
