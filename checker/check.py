@@ -6,7 +6,7 @@ import re
 
 from .base64_strict import php_strict_decode
 from .findings import spec
-from .identify import binary_shape, key_vs_keyfile, lookalike_finding, text_shape
+from .identify import binary_shape, key_vs_keyfile, lookalike_finding, prose_finding, text_shape
 from .paste_repair import KEY_START, repair
 from .registration_key import check_format
 from .report import Finding, Report, status_from
@@ -16,6 +16,8 @@ BINARY_MARKERS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Repairs that only make sense for a base64 key: dropped when the input turns out to be else.
 BASE64_ONLY_REPAIRS = {"paste-missing-padding", "paste-urlsafe-alphabet"}
+# Repairs that speak of "the key": wrong about ordinary text, where nothing was a key.
+KEY_ONLY_REPAIRS = {"paste-label", "paste-quotes", "paste-line-breaks", "paste-surrounding-whitespace"}
 
 
 def check(value: str | bytes | bytearray) -> Report:
@@ -66,6 +68,12 @@ def _check_text(text: str) -> Report:
         empty = spec("identified-empty").finding(
             "Nothing left once whitespace was removed." if text else "The input is empty.")
         return Report("empty", "error", findings=[f for f in findings if f.severity != "info"] + [empty])
+
+    # A key's pieces start with "eyJ", whatever its wrap width: never read as words.
+    prose = None if candidate.startswith(KEY_START) else prose_finding(repaired.pieces)
+    if prose:  # words, not a damaged key: no repair applies, and "several values" would mislead
+        findings = [f for f in findings if f.code not in KEY_ONLY_REPAIRS]
+        return Report("unknown", "error", findings=findings + [prose])
 
     lookalike = lookalike_finding(candidate)
     if lookalike:

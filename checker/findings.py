@@ -319,9 +319,9 @@ _define(
 )
 
 # --- glpicrypt.key file and encrypted values (keyfile, crypto) --------------------------------
-# GLPI's own words come from checker/crypto/glpi_messages.py, copied once from its source.
+# GLPI's own words come from checker/glpi_texts.py, the one catalogue of GLPI's messages.
 
-from .crypto import glpi_messages as _glpi_words  # noqa: E402
+from . import glpi_texts as _glpi_words  # noqa: E402
 
 _KEYFILE_INVALID_WORDS = (
     f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, from 11.0.x, show "
@@ -330,7 +330,7 @@ _KEYFILE_INVALID_WORDS = (
     f"with the uncaught error \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE}\" (a blank page).")
 _NO_CHANGE_KEY_OVER_INVALID = (
     "Do not run security:change_key over this file: it refuses to read an invalid key file "
-    "(\"Unable to change security key!\"), and a new key cannot decrypt the secrets already stored.")
+    f"(\"{_glpi_words.CHANGE_KEY_FAILED}\"), and a new key cannot decrypt the secrets already stored.")
 _KEYFILE_PAGES = ("troubleshooting/invalid-key-file.md", "howto/check-keyfile-and-database.md")
 
 _define(
@@ -366,7 +366,7 @@ _define(
     "The file exists but cannot be read (permissions, a directory in its place, or a security "
     f"module such as SELinux). GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_UNREADABLE}\"; "
     "from 11.0.x the GLPI Network tab shows \""
-    + _glpi_words.UI11_KEYFILE_UNREADABLE.format(path="<path>") + "\". Meanwhile secrets are "
+    + _glpi_words.UI11_KEYFILE_UNREADABLE % "<path>" + "\". Meanwhile secrets are "
     "saved as empty values and stored ones are used still encrypted, so for example GLPI sends "
     "the encrypted registration key to GLPI Network, which rejects it.",
     "Let the web server user read it, and only it: for example `chown www-data: "

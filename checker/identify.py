@@ -15,6 +15,12 @@ HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
 RANDOM_STRING_40 = re.compile(r"[0-9a-z]{40}")   # Toolbox::getRandomString(40)
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 TOKEN_LABEL = re.compile(r"token|authorization|bearer", re.IGNORECASE)
+# A word of ordinary text: letters of any script, maybe joined by an apostrophe or a hyphen,
+# with the quotes and punctuation prose puts around words.
+WORD = re.compile(r"[(\"'\u00ab\u201c\u2018\u201e]*[^\W\d_]+(?:['\u2019-][^\W\d_]+)*"
+                  r"[.,;:!?)\"'\u00bb\u201d\u2019\u2026]*")
+# What a secret looks like once split: a long run of base64 characters that is not a word.
+VALUE_LIKE = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
 
 # Letters that pass for ASCII in most fonts. NFKC covers full-width forms on its own.
 LOOKALIKES = dict(zip(
@@ -39,6 +45,30 @@ def lookalike_finding(text: str) -> Finding | None:
         f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')} looks like \"{ascii}\""
         for ch, ascii in seen.items())
     return spec("paste-lookalike-characters").finding(f"Found {listed}.")
+
+
+def _is_word(piece: str) -> bool:
+    if not WORD.fullmatch(piece):
+        return False
+    letters = "".join(ch for ch in piece if ch.isalpha())
+    # "AbCdEfGh…" is base64, not a word: words are lower case, Title case or CAPITALS.
+    return letters.islower() or letters.isupper() or letters[:1].isupper() and letters[1:].islower()
+
+
+def _is_value_like(piece: str) -> bool:
+    return bool(VALUE_LIKE.fullmatch(piece)) and not _is_word(piece)
+
+
+def prose_finding(pieces: list[str]) -> Finding | None:
+    """Ordinary words ("hello world", a sentence, GLPI's message) are text, not several values:
+    most pieces are words and none looks like a secret."""
+    if len(pieces) < 2 or any(_is_value_like(piece) for piece in pieces):
+        return None
+    if 2 * sum(1 for piece in pieces if _is_word(piece)) < len(pieces):
+        return None
+    return spec("identified-unknown").finding(
+        f"Ordinary text: {len(pieces)} words separated by spaces. A registration key is one "
+        "unbroken run of base64 characters (letters, digits, \"+\", \"/\") with no spaces.")
 
 
 def text_shape(text: str, labels: list[str]) -> tuple[str, Finding] | None:

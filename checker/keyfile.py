@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .base64_strict import php_strict_decode
-from .crypto import glpi_messages as words
+from . import glpi_texts as words
 from .crypto.backend import KEY_BYTES
 from .findings import spec
 from .report import Finding, Report, status_from
@@ -113,7 +113,7 @@ def glpi_says(problem: str, glpi_version: str | None, path: str) -> str:
     said = f' GLPI logs "{log}"'
     if major >= 11:
         shown = {"missing": words.UI11_KEYFILE_MISSING,
-                 "unreadable": words.UI11_KEYFILE_UNREADABLE.format(path=path),
+                 "unreadable": words.UI11_KEYFILE_UNREADABLE % path,
                  "invalid": words.UI11_KEYFILE_INVALID}[problem]
         said += f' and, from 11.0.x, shows "{shown}"'
     return said

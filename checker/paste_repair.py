@@ -132,12 +132,18 @@ def _unfence(body: str) -> str:
     return body
 
 
+def _looks_base64(word: str) -> bool:
+    """A long run of base64 with both cases and a digit or "+"/"/": not an identifier."""
+    return (BASE64_RUN.fullmatch(word) is not None and not word.islower() and not word.isupper()
+            and any(ch.isdigit() or ch in "+/" for ch in word))
+
+
 def _is_label(candidate: str) -> bool:
     # A label is prose or an identifier; the start of a key ("eyJ" is base64 for '{"') or a
     # long unbroken base64-looking run is not.
     if not candidate or candidate.startswith(KEY_START):
         return False
-    if any(word.startswith(KEY_START) or BASE64_RUN.fullmatch(word) for word in candidate.split()):
+    if any(word.startswith(KEY_START) or _looks_base64(word) for word in candidate.split()):
         return False  # "x eyJ…": a damaged key, not words before it
     return len(candidate) <= 40 or " " in candidate
 

@@ -74,17 +74,45 @@ def _indent(text: str, prefix: str) -> list[str]:
     return [prefix + line if line else prefix.rstrip() for line in shown_lines(text.rstrip("\n"))]
 
 
+def render_summary(summary: dict[str, Any], glpi_version: str, paint: Painter) -> list[str]:
+    """The answer first: what GLPI shows, the step where it goes wrong, and that step's fix."""
+    status = summary["status"]
+    where = f" ({summary['shown_on']})" if summary["shown_on"] else ""
+    lines = [f"{paint(MARKS[status], status)} {paint(f'GLPI {glpi_version} shows{where}:', 'bold')}"]
+    lines += _indent(summary["glpi_shows"], "    » ")
+    failing = summary["failing_step"]
+    if failing:
+        lines.append(f"  {paint(MARKS[failing['status']], failing['status'])} Goes wrong at step "
+                     f"{failing['number']}: {failing['title']}  [{failing['name']}]")
+    else:
+        lines.append("  Every step goes as it should.")
+    if summary["fix"]:
+        lines.append(f"  Fix: {summary['fix']}")
+    if summary["doc"]:
+        lines.append(f"  More: {docs_url(summary['doc'])}")
+    return lines
+
+
 def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
-    """A readable timeline: one line per step, then what GLPI shows and where to read more."""
+    """The summary (computed by the core), then the timeline: one block per step with its
+    readable title, each fix and page link printed once."""
     paint = Painter(stream or sys.stdout)
     result = shown_tree(result, keep_newlines=True)
-    lines = [paint(f"{result['title']}  [{result['scenario']}]", "bold"),
-             f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
-             result["notice"], ""]
+    summary = result["summary"]
+    lines = render_summary(summary, result["glpi_version"], paint)
+    lines += ["", paint(f"{result['title']}  [{result['scenario']}]", "bold"),
+              f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
+              result["notice"], ""]
+    show_fix, show_doc = {}, {}
+    for group in summary["groups"]:
+        for number, fix, doc in zip(group["steps"], group["show_fix"], group["show_doc"]):
+            show_fix[number], show_doc[number] = fix, doc
+    failing = (summary["failing_step"] or {}).get("number")
     for number, step in enumerate(result["steps"], 1):
         status = step["status"]
+        here = paint("  ← goes wrong here", "bold") if number == failing else ""
         lines.append(f"{number:2}. {paint(MARKS[status], status)} "
-                     f"{paint(step['name'], 'bold')}  {paint(status, status)}")
+                     f"{paint(step['title'], 'bold')}  [{step['name']}]  {paint(status, status)}{here}")
         lines += _indent(step["explanation"], "      ")
         if status == "skipped":
             continue
@@ -93,15 +121,8 @@ def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
         if step["shows"]:
             lines.append(f"      GLPI shows ({step['shown_on']}):")
             lines += _indent(step["shows"], "        » ")
-        if step["fix"]:
+        if step["fix"] and show_fix.get(number):
             lines.append(f"      Fix: {step['fix']}")
-        if step["doc"]:
+        if step["doc"] and show_doc.get(number):
             lines.append(f"      More: {docs_url(step['doc'])}")
-    outcome = result["outcome"]
-    status = outcome["status"]
-    lines += ["", f"{paint(MARKS[status], status)} {paint('Outcome: ' + status, 'bold')}"]
-    where = f" ({outcome['shown_on']})" if outcome["shown_on"] else ""
-    lines.append(f"  GLPI shows{where}:")
-    lines += _indent(outcome["message"], "    » ")
-    lines.append(f"  More: {docs_url(result['doc'])}")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from typing import Any
 from ..base64_strict import Base64Error, is_canonical, php_strict_decode
 from ..findings import spec
 from ..report import Finding
-from . import glpi_messages as words
+from .. import glpi_texts as words
 from .backend import KEY_BYTES, NONCE_BYTES, TAG_BYTES, AuthenticationFailed, get_backend
 from .php_base64 import php_lenient_decode, skipped_characters
 

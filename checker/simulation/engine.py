@@ -13,11 +13,12 @@ from dataclasses import replace
 from typing import Any
 
 from ..keyfile import inspect_keyfile, symfony_parameter_references
-from . import texts
+from .. import glpi_texts as texts
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
 from .http import Exchange, Request, redact
+from .lanes import Message, exchange_messages
 from .network_model import (MARKETPLACE_API_URL, NETWORK_API_URL, PLUGINS, PROXY,
                             REGISTRATION_API_URL, KeyVerdict, NetworkModel, issue_demo_key,
                             judge_key)
@@ -166,7 +167,9 @@ class _Run:
             f"{titles}). GLPI itself never checks a key: it stores and sends what it is given, "
             "and only GLPI Network judges it. The run goes on with your key exactly as pasted.",
             detail=f"{len(self.admin_key)} characters, starting {redact(self.admin_key)}",
-            fix=problems[0].fix if problems else "", doc=problems[0].doc if problems else "")
+            fix=problems[0].fix if problems else "", doc=problems[0].doc if problems else "",
+            messages=(Message("admin", "admin", "glpi-keycheck reads the pasted key", report.kind,
+                              fails=report.status != "ok"),))
 
     # --- glpicrypt.key ----------------------------------------------------------------------
 
@@ -179,12 +182,14 @@ class _Run:
             self.tl.add("read-keyfile", "ok",
                         "GLPI reads its encryption key from GLPI_CONFIG_DIR/glpicrypt.key: 32 raw "
                         "bytes, the size XChaCha20-Poly1305 needs." + extra,
-                        detail=f"{KEYFILE_PATH}: 32 bytes")
+                        detail=f"{KEYFILE_PATH}: 32 bytes", messages=self.keyfile_read("32 bytes"))
             return
         size = {"missing": "does not exist", "unreadable": "exists; the web server user cannot "
                 "read it (owner, mode or SELinux)",
                 "wrong-size": f"{WRONG_KEYFILE_SIZE} bytes (32 plus a trailing newline)"}[state]
         detail = f"{KEYFILE_PATH}: {size}"
+        read = self.keyfile_read({"missing": "no such file", "unreadable": "permission denied",
+                                  "wrong-size": f"{WRONG_KEYFILE_SIZE} bytes"}[state], fails=True)
         if v == "9.5":
             how = {"missing": "GLPIKey::get() throws a RuntimeException when the file is missing",
                    "unreadable": "GLPIKey::get() does not check the read; PHP warns and libsodium "
@@ -193,14 +198,14 @@ class _Run:
                                  "with a SodiumException"}[state]
             self.tl.add("read-keyfile", "error",
                         f"{how}. Nothing catches the exception: the page that needs the key dies "
-                        "(the next step).", detail=detail, fix=self.scenario.fix)
+                        "(the next step).", detail=detail, fix=self.scenario.fix, messages=read)
         elif v == "10.0":
             self.tl.add("read-keyfile", "error",
                         "GLPIKey::get() logs a warning and returns no key; GLPI carries on "
                         "without telling you. Encryption then returns an empty string, and "
                         "decryption returns the stored value unchanged.",
                         detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.KEYFILE_LOG[state]}",
-                        fix=self.scenario.fix)
+                        fix=self.scenario.fix, messages=read)
         else:
             message = texts.KEYFILE_TAB_11[state]
             if state == "unreadable":
@@ -210,7 +215,9 @@ class _Run:
                         "#21614): it shows this error and hides the form, so no key can be saved "
                         "or checked from the tab.",
                         detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.KEYFILE_LOG[state]}",
-                        fix=self.scenario.fix, shows=message, shown_on=f"{TAB} (the form is hidden)")
+                        fix=self.scenario.fix, shows=message, shown_on=f"{TAB} (the form is hidden)",
+                        messages=read + (Message("glpi", "admin", "GLPI Network tab",
+                                                 "the key-file error, no form"),))
 
     def boot_kernel(self) -> None:
         """GLPI 11's Symfony kernel, which reads the key file as kernel.secret before any GLPI
@@ -240,7 +247,11 @@ class _Run:
                     "key file itself is a valid 32-byte key for GLPIKey. Reported in open issues "
                     "#22076 and #23757; GLPI's maintainers have not confirmed it.",
                     detail="\n".join(lines), fix=self.scenario.fix, shows=texts.KERNEL_SECRET,
-                    shown_on=HTTP_500_EVERYWHERE)
+                    shown_on=HTTP_500_EVERYWHERE,
+                    messages=(Message("glpi", "keyfile", "kernel.secret = glpicrypt.key"),
+                              Message("keyfile", "glpi", "32 bytes holding %…%",
+                                      "read as a parameter reference", fails=True),
+                              Message("glpi", "admin", "HTTP 500", "on every page and command")))
 
     def save_key(self) -> None:
         pasted, value = self.key_in + self.s.cli_suffix, self.saved
@@ -264,10 +275,16 @@ class _Run:
         elif value != pasted:
             how += f" GLPI removed {len(pasted) - len(value)} whitespace character(s) around the key."
         state = self.s.keyfile
+        post = (Message("admin", "glpi", "php bin/console config:set", "glpinetwork_registration_key")
+                if self.s.journey == "cli-save" else
+                Message("admin", "glpi", "POST /front/config.form.php", "glpinetwork_registration_key"))
         if state in ("ok", "replaced"):
             self.stored = stand_in_ciphertext(value)
             status = "warning" if value != php_trim(value) else "ok"
-            self.tl.add("save-key", status, how,
+            kept = " (line end kept)" if status == "warning" else ""
+            self.tl.add("save-key", status, how, messages=(
+                post, Message("glpi", "database", "UPDATE glpi_configs", f"the encrypted key{kept}",
+                              fails=status == "warning")),
                         detail=f"{sent}\n\n# stored in glpi_configs (context core, name "
                                f"glpinetwork_registration_key):\n{redact(self.stored)}\n# (a "
                                "stand-in of the length GLPIKey::encrypt() gives: base64 of nonce, "
@@ -287,7 +304,10 @@ class _Run:
                         f"previous step is not caught: the browser gets a blank page{note}. "
                         "Nothing is saved.",
                         detail=f"{sent}\n\n# GLPI logs ({LOG}):\n{exception}",
-                        fix=self.scenario.fix, shows=exception, shown_on=BLANK)
+                        fix=self.scenario.fix, shows=exception, shown_on=BLANK,
+                        messages=(post, Message("glpi", "keyfile", "encrypt with glpicrypt.key",
+                                                "uncaught exception", fails=True),
+                                  Message("glpi", "admin", "blank page")))
             return
         self.stored = ""
         self.tl.add("save-key", "error",
@@ -295,7 +315,18 @@ class _Run:
                     "that no secret is stored in clear): GLPI stores an empty value and shows "
                     "no error. The page reloads with an empty key field.",
                     detail=f"{sent}\n\n# stored in glpi_configs: '' (empty)",
-                    fix=self.scenario.fix)
+                    fix=self.scenario.fix,
+                    messages=(post, Message("glpi", "database", "UPDATE glpi_configs",
+                                            "'' (empty: no key to encrypt with)", fails=True)))
+
+    def keyfile_read(self, answer: str, *, fails: bool = False) -> tuple[Message, ...]:
+        return (Message("glpi", "keyfile", "read glpicrypt.key"),
+                Message("keyfile", "glpi", answer, fails=fails))
+
+    def decrypt_messages(self, note: str, *, fails: bool) -> tuple[Message, ...]:
+        return (Message("glpi", "database", "SELECT glpinetwork_registration_key"),
+                Message("database", "glpi", "the encrypted key"),
+                Message("glpi", "keyfile", "decrypt with glpicrypt.key", note, fails=fails))
 
     def decrypt_key(self) -> None:
         stored, state, v = self.stored, self.s.keyfile, self.v
@@ -304,7 +335,9 @@ class _Run:
             self.tl.add("decrypt-key", "error",
                         "GLPINetwork::getRegistrationKey() decrypts the stored value. It is empty, "
                         "so GLPI has no registration key and will not call GLPI Network.",
-                        detail="stored value: '' (empty)", fix=self.scenario.fix)
+                        detail="stored value: '' (empty)", fix=self.scenario.fix,
+                        messages=(Message("glpi", "database", "SELECT glpinetwork_registration_key"),
+                                  Message("database", "glpi", "'' (empty)", "no key", fails=True)))
             return
         detail = f"stored value: {redact(stored)}"
         if state in ("missing", "unreadable", "wrong-size"):
@@ -315,7 +348,9 @@ class _Run:
                             "Decrypting the stored key needs glpicrypt.key; GLPI 9.5 does not "
                             "catch the failure: the page is blank.",
                             detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{exception}",
-                            fix=self.scenario.fix, shows=exception, shown_on=BLANK)
+                            fix=self.scenario.fix, shows=exception, shown_on=BLANK,
+                            messages=self.decrypt_messages("uncaught exception: blank page",
+                                                           fails=True))
                 return
             self.key = stored
             also = " In 10.0 the key field on the tab even displays it." if v == "10.0" else ""
@@ -325,7 +360,9 @@ class _Run:
                         f"the registration key, and sends it as such.{also}",
                         detail=f"{detail}\ngetRegistrationKey() returns: {redact(stored)} (the "
                                "encrypted value itself)",
-                        fix=self.scenario.fix)
+                        fix=self.scenario.fix,
+                        messages=self.decrypt_messages("no key: the encrypted value stays as is",
+                                                       fails=True))
             return
         if state == "replaced":
             self.key = ""
@@ -334,7 +371,9 @@ class _Run:
                         "with the previous glpicrypt.key. GLPIKey::decrypt() logs a warning and "
                         "returns an empty string, so GLPI behaves as if no key were set.",
                         detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.DECRYPT_FAILED[v]}",
-                        fix=self.scenario.fix)
+                        fix=self.scenario.fix,
+                        messages=self.decrypt_messages("fails: another key encrypted it",
+                                                       fails=True))
             return
         self.key = self.saved
         if self.s.damaged_key:
@@ -344,12 +383,14 @@ class _Run:
                         "#11995: a decrypt/encrypt step during a migration). The model stands in "
                         "for the damage with two stray bytes.",
                         detail=f"{detail}\ngetRegistrationKey() returns: {redact(self.key)}",
-                        fix=self.scenario.fix)
+                        fix=self.scenario.fix,
+                        messages=self.decrypt_messages("gives a damaged key", fails=True))
             return
         self.tl.add("decrypt-key", "ok",
                     "GLPINetwork::getRegistrationKey() decrypts the stored value with "
                     "glpicrypt.key (XChaCha20-Poly1305, the nonce as additional data).",
-                    detail=f"{detail}\ngetRegistrationKey() returns: {redact(self.key)}")
+                    detail=f"{detail}\ngetRegistrationKey() returns: {redact(self.key)}",
+                    messages=self.decrypt_messages("the key", fails=False))
 
     # --- calls to GLPI Network --------------------------------------------------------------
 
@@ -376,14 +417,16 @@ class _Run:
                        "available, whatever the HTTP status; an empty body or a cURL error "
                        "does not.")
         if exchange.body:
-            self.tl.add("services-check", "ok", explanation, detail=exchange.render())
+            self.tl.add("services-check", "ok", explanation, detail=exchange.render(),
+                        messages=exchange_messages(exchange))
             return
         shows = f"{texts.SERVICES_DOWN[self.v]}\n{texts.ERROR_WAS % exchange.curl_error}"
         self.tl.add("services-check", "error",
                     explanation + " cURL failed, so GLPI shows a warning with the raw cURL error "
                     "(added by PR #7485).",
                     detail=f"{exchange.render()}\n\n# GLPI logs ({LOG}):\n{self.curl_message(exchange)}",
-                    fix=self.scenario.fix, shows=shows, shown_on=TAB)
+                    fix=self.scenario.fix, shows=shows, shown_on=TAB,
+                    messages=exchange_messages(exchange, fails=True))
 
     def info_request(self) -> Request:
         return Request(REGISTRATION_API_URL.rstrip("/") + "/info", (
@@ -457,15 +500,21 @@ class _Run:
                 note = " " + self.verdict_note(judge_key(self.key))[0]
             self.tl.add("registration-info", "error",
                         f"{explanation} Here {reason}, so GLPI cannot use the answer.{note}",
-                        detail=detail, fix=self.scenario.fix)
+                        detail=detail, fix=self.scenario.fix,
+                        messages=exchange_messages(exchange, fails=True, answer="not JSON with is_valid"))
             return informations
         if self.s.failure == "server-message":
             note, status = ("The model plays a server that sends its own validation_message; the "
                             "wording is the model's (the real server's messages are not public)."), "ok"
         else:
             note, status = self.verdict_note(judge_key(self.key))
+        running = bool((informations["subscription"] or {}).get("is_running"))
+        answer = (f"is_valid: {json.dumps(informations['is_valid'])}" +
+                  (", not running" if informations["is_valid"] and not running else ""))
         self.tl.add("registration-info", status, f"{explanation} {note}", detail=detail,
-                    fix=self.scenario.fix if status != "ok" else "")
+                    fix=self.scenario.fix if status != "ok" else "",
+                    messages=exchange_messages(exchange, answer=answer,
+                                               fails=not (informations["is_valid"] and running)))
         return informations
 
     # --- what the tab shows, and what GLPI keeps --------------------------------------------
@@ -479,7 +528,9 @@ class _Run:
                         f"GLPI has no key to show: the tab draws its empty form again, with an "
                         f"empty {field} under this invitation, and no error.",
                         detail=f"{shows}\nRegistration key: [empty]", fix=self.scenario.fix,
-                        shows=shows, shown_on=TAB)
+                        shows=shows, shown_on=TAB,
+                        messages=(Message("glpi", "admin", "GLPI Network tab", "an empty form",
+                                          fails=True),))
             return
         message = informations["validation_message"]
         subscription, owner = informations["subscription"], informations["owner"]
@@ -490,7 +541,7 @@ class _Run:
                 lines += [f"Subscription: {subscription['title']}",
                           f"Period: From {subscription['begin_date']} to {subscription['end_date']}",
                           f"Registered by: {owner['name']}"]
-            lines.append("[Remove registration key]")
+            lines.append(f"[{texts.REMOVE_KEY_BUTTON}]")
         else:
             lines += [f"Registration key: [{redact(self.key)}]", message,
                       f"Subscription: {subscription['title'] if subscription else 'Unknown'}",
@@ -506,7 +557,9 @@ class _Run:
         self.tl.add("build-message", "ok" if running else "error",
                     f"{how} Green when the key is valid and the subscription running, red "
                     "otherwise.", detail="\n".join(lines), fix=self.scenario.fix,
-                    shows=message, shown_on=TAB)
+                    shows=message, shown_on=TAB,
+                    messages=(Message("glpi", "admin", "GLPI Network tab",
+                                      "green" if running else "red", fails=not running),))
 
     def shown_cache_key(self, key: str) -> str:
         full = cache_key(key, self.lang)
@@ -525,7 +578,9 @@ class _Run:
             self.tl.add("cache", "warning",
                         "Failures are not cached: every page that needs the registration (the "
                         "Marketplace, the console, the cron job) calls GLPI Network again.",
-                        detail=f"{key}: not written", fix=self.scenario.fix)
+                        detail=f"{key}: not written", fix=self.scenario.fix,
+                        messages=(Message("glpi", "glpi", "nothing cached",
+                                          "a failure: every page asks again"),))
             return
         good = bool(informations["is_valid"] and (informations["subscription"] or {}).get("is_running"))
         self.tl.add("cache", "ok" if good else "warning",
@@ -534,7 +589,9 @@ class _Run:
                     "GLPI Network tab asks GLPI Network again." + (
                         "" if good else " So this answer now sticks for up to 24 hours."),
                     detail=f"{key} (one day):\n{_pretty(informations)}",
-                    fix="" if good else self.scenario.fix)
+                    fix="" if good else self.scenario.fix,
+                    messages=(Message("glpi", "glpi", "cache the answer (one day)",
+                                      "" if good else "the bad answer sticks"),))
 
     # --- the Marketplace --------------------------------------------------------------------
 
@@ -569,7 +626,10 @@ class _Run:
                             "will not know until the cache expires or someone opens the GLPI "
                             "Network tab.",
                             detail=f"{self.shown_cache_key(self.key)}:\n{_pretty(cached)}",
-                            fix=self.scenario.fix)
+                            fix=self.scenario.fix,
+                            messages=(Message("glpi", "glpi", "read the cached answer",
+                                              f"from {STALE_CACHE_AGE} ago: is_valid false",
+                                              fails=self.s.stale_answer),))
                 return cached, ""
             return cached, "isRegistered(): answer read from the cache written above."
         if "registration-info" not in self.tl.names():
@@ -600,13 +660,19 @@ class _Run:
                                    f"{shows}",
                             fix=self.scenario.fix, shows=shows,
                             shown_on="the console (php bin/console marketplace:…); the web "
-                                     "Marketplace silently redirects to Setup > Plugins")
+                                     "Marketplace silently redirects to Setup > Plugins",
+                            messages=(Message("admin", "glpi", "open the Marketplace"),
+                                      Message("glpi", "glpi", value, "the web bit is off", fails=True),
+                                      Message("glpi", "admin", "redirect to Setup > Plugins")))
                 self.tl.skip(rest, "Not reached: the Marketplace is turned off.")
                 return
             self.tl.add("marketplace-enabled", "ok",
                         "GLPI_MARKETPLACE_ENABLE allows the web Marketplace (bit 2).",
-                        detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}")
+                        detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}",
+                        messages=(Message("glpi", "glpi", value, "web Marketplace allowed"),))
         exchange, how = self.ping()
+        opened = (Message("admin", "glpi", "open the Marketplace"),) + exchange_messages(exchange)
+        banner = Message("glpi", "admin", "Marketplace", "a banner, no plugins", fails=True)
         if not exchange.body:
             shows = "\n".join(texts.MP_SERVICES_DOWN)
             self.tl.add("marketplace-status", "error",
@@ -614,7 +680,7 @@ class _Run:
                         "are unreachable, so the Marketplace goes offline: the Discover tab shows "
                         "only this banner.",
                         detail=exchange.render(), fix=self.scenario.fix, shows=shows,
-                        shown_on="Marketplace")
+                        shown_on="Marketplace", messages=opened + (banner,))
             self.tl.skip(rest, "Not reached: marketplace-status failed, so the Marketplace is in offline mode.")
             return
         informations, extra = self.registered_informations()
@@ -629,15 +695,17 @@ class _Run:
                         f"{base} It is not valid, so the Marketplace goes offline (PR #11427): "
                         "Discover shows only this banner, and GLPI sends no marketplace request.",
                         detail=detail, fix=self.scenario.fix,
-                        shows="\n".join(texts.MP_NOT_REGISTERED), shown_on="Marketplace")
+                        shows="\n".join(texts.MP_NOT_REGISTERED), shown_on="Marketplace",
+                        messages=opened + (banner,))
         elif not (subscription or {}).get("is_running"):
             self.tl.add("marketplace-status", "error",
                         f"{base} The subscription is not running, so the Marketplace goes offline.",
                         detail=detail, fix=self.scenario.fix,
-                        shows="\n".join(texts.MP_TERMINATED), shown_on="Marketplace")
+                        shows="\n".join(texts.MP_TERMINATED), shown_on="Marketplace",
+                        messages=opened + (banner,))
         else:
             self.tl.add("marketplace-status", "ok", f"{base} Registered, subscription running.",
-                        detail=detail)
+                        detail=detail, messages=opened)
             self.marketplace_online(informations)
             return
         self.tl.skip(rest[1:], "Not reached: marketplace-status failed, so the Marketplace is in offline mode.")
@@ -652,12 +720,13 @@ class _Run:
         self.tl.add("marketplace-plugins", "ok",
                     "The Discover tab asks the marketplace API for the plugin list, 200 per "
                     "page, with the key and the UID in headers (cached for one hour).",
-                    detail=exchange.render())
+                    detail=exchange.render(), messages=exchange_messages(exchange))
         if self.s.marketplace_writable:
             self.tl.add("marketplace-dir", "ok",
                         "GLPI_MARKETPLACE_DIR exists and the web server can write to it, so GLPI "
                         "can download and extract plugins there.",
-                        detail=f"{MARKETPLACE_DIR}: directory, writable")
+                        detail=f"{MARKETPLACE_DIR}: directory, writable",
+                        messages=(Message("glpi", "glpi", "is marketplace/ writable?", "yes"),))
         else:
             shows = "\n".join(texts.MP_NOT_WRITABLE).replace("%s", MARKETPLACE_DIR)
             self.tl.add("marketplace-dir", "warning",
@@ -665,7 +734,10 @@ class _Run:
                         "directory the web server can write to. It is not, so GLPI shows this "
                         "warning and offers plugin archives for manual download only.",
                         detail=f"{MARKETPLACE_DIR}: not writable by the web server user",
-                        fix=self.scenario.fix, shows=shows, shown_on="Marketplace")
+                        fix=self.scenario.fix, shows=shows, shown_on="Marketplace",
+                        messages=(Message("glpi", "glpi", "is marketplace/ writable?", "no",
+                                          fails=True),
+                                  Message("glpi", "admin", "Marketplace", "a warning")))
         titles = self.offers_step()
         self.plugin_access(informations, titles)
 
@@ -690,9 +762,11 @@ class _Run:
                         detail=f"{exchange.render()}\n\n# GLPI logs ({LOG}):\n"
                                f"{texts.OFFERS_FETCH_FAILED}\nError message:\nResponse:\n{exchange.body}",
                         fix=self.scenario.fix, shows=texts.OFFERS_FETCH_FAILED,
-                        shown_on=f"{LOG} (the Marketplace shows no offer badges and is slow)")
+                        shown_on=f"{LOG} (the Marketplace shows no offer badges and is slow)",
+                        messages=exchange_messages(exchange, fails=True, answer="not a list"))
             return {}
-        self.tl.add("offers", "ok", explanation, detail=exchange.render())
+        self.tl.add("offers", "ok", explanation, detail=exchange.render(),
+                    messages=exchange_messages(exchange))
         return {offer["offer_reference"]: offer["title"] for offer in offers}
 
     def plugin_access(self, informations: dict[str, Any], titles: dict[str, str]) -> None:
@@ -712,8 +786,13 @@ class _Run:
                         "gets a warning button with this tooltip. The offer names are the model's.",
                         detail=detail, fix=self.scenario.fix, shows=texts.HIGHER_OFFER % names,
                         shown_on="Marketplace > Discover (tooltip of the warning button on the "
-                                 "plugin's card)")
+                                 "plugin's card)",
+                        messages=(Message("glpi", "admin", "plugin card", "a superior offer is needed",
+                                          fails=True),))
             return
         how = ("offered as an archive to download by hand (the directory is not writable)"
                if not self.s.marketplace_writable else "downloadable with the Download button")
-        self.tl.add("plugin-access", "ok", f"{explanation} The plugin is {how}.", detail=detail)
+        self.tl.add("plugin-access", "ok", f"{explanation} The plugin is {how}.", detail=detail,
+                    messages=(Message("glpi", "admin", "plugin card",
+                                      "manual download" if not self.s.marketplace_writable
+                                      else "Download button"),))

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from . import texts
+from .. import glpi_texts as texts
 
 # PHP's trim() default character set (T15): space, \t, \n, \r, \0, \x0B.
 PHP_TRIM_CHARS = " \t\n\r\0\x0b"

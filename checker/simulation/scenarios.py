@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import glpi_texts as texts
+
 VERSIONS = ("9.5", "10.0", "11.0")
 
 GLPI = "https://github.com/glpi-project/glpi"
@@ -102,7 +104,7 @@ _define(
 _define(
     "terminated-subscription", "The key belongs to a terminated subscription", VERSIONS,
     "GLPI Network answered is_valid true, but subscription.is_running is false. The Marketplace "
-    "goes offline with \"Your GLPI Network subscription has been terminated.\"",
+    f"goes offline with \"{texts.MP_TERMINATED[0]}\"",
     "Renew the subscription on GLPI Network, then open the GLPI Network tab so GLPI fetches the "
     "new answer instead of the one it cached.",
     (NET11, VIEW10),
@@ -119,8 +121,8 @@ _define(
 _define(
     "dns-failure", "The GLPI server cannot resolve services.glpi-network.com", VERSIONS,
     "cURL fails before any HTTP exchange (\"Resolving timed out after 5000 milliseconds\"). The "
-    "services check fails and the registration call returns nothing, so GLPI shows \"Unable to "
-    "fetch registration information.\" Nothing is cached, so every page retries.",
+    f"services check fails and the registration call returns nothing, so GLPI shows "
+    f"\"{texts.UNABLE_TO_FETCH}\" Nothing is cached, so every page retries.",
     "Fix the GLPI server's DNS resolver or firewall so it resolves and reaches "
     "services.glpi-network.com on HTTPS (port 443), or set up the proxy in Setup > General > "
     "System. Pinning the address in /etc/hosts is fragile.",
@@ -130,8 +132,8 @@ _define(
 _define(
     "proxy-failure", "GLPI cannot connect through the configured proxy", VERSIONS,
     "A proxy is set in Setup > General > System, and cURL cannot connect to it. GLPI's error "
-    "becomes \"Failed to connect to the proxy server (…)\" and registration fails with \"Unable "
-    "to fetch registration information.\" The proxy setting applies to every outgoing request.",
+    f"becomes \"{texts.PROXY_FAILED % '…'}\" and registration fails with "
+    f"\"{texts.UNABLE_TO_FETCH}\" The proxy setting applies to every outgoing request.",
     "Check the proxy name, port, user and password in Setup > General > System, and that the "
     "proxy lets the GLPI server reach services.glpi-network.com on port 443.",
     (issue(22020), pull(7485), NET11),
@@ -141,8 +143,8 @@ _define(
     "http-400-html", "The registration call gets an HTML \"400 Bad Request\" page", VERSIONS,
     "The key GLPI sends is damaged (a maintainer's diagnosis: corrupted during a decrypt/encrypt "
     "step of a migration). The server answers with an HTML error page, which is not JSON, so "
-    "GLPI shows \"Unable to fetch registration information.\" and logs the HTML.",
-    "Click \"Remove registration key\" (GLPI 11) or empty the field and save, then paste the key "
+    f"GLPI shows \"{texts.UNABLE_TO_FETCH}\" and logs the HTML.",
+    f"Click \"{texts.REMOVE_KEY_BUTTON}\" (GLPI 11) or empty the field and save, then paste the key "
     "again from the GLPI Network portal.",
     (issue(11995), NET11),
     "troubleshooting/unable-to-fetch/",
@@ -150,8 +152,8 @@ _define(
 _define(
     "rate-limited", "GLPI Network answers \"Too Many Attempts.\"", VERSIONS,
     "GLPI Network rate-limits its API. The offers call, made for each plugin card of the "
-    "Marketplace, gets {\"message\": \"Too Many Attempts.\"}: GLPI logs \"Unable to fetch offers "
-    "information.\", shows no offer badges, and does not cache the failure, so each card asks "
+    "Marketplace, gets {\"message\": \"Too Many Attempts.\"}: GLPI logs "
+    f"\"{texts.OFFERS_FETCH_FAILED}\", shows no offer badges, and does not cache the failure, so each card asks "
     "again and the Marketplace is slow.",
     "Wait and reload: a successful answer is cached for one hour. Make sure several GLPI "
     "instances or scripts do not share one public address and hammer the API.",
@@ -176,7 +178,7 @@ _define(
     "The key file exists but PHP cannot read it (owner, mode or SELinux). GLPI 10.0 and 11.0 "
     "then return the stored value unchanged instead of decrypting it, so GLPI sends the "
     "still-encrypted value as the registration key and GLPI Network rejects it. GLPI 11.0 also "
-    "shows \"Unable to get security key file contents. Fix file permissions of …\" on the tab. "
+    f"shows \"{texts.UI11_KEYFILE_UNREADABLE % '…'}\" on the tab. "
     "GLPI 9.5 fails with an uncaught exception: a blank page.",
     "Give the web server user read access to glpicrypt.key (owner and mode, SELinux context), "
     "then open the GLPI Network tab again.",
@@ -187,8 +189,8 @@ _define(
     "keyfile-wrong-size", "config/glpicrypt.key is not 32 bytes", VERSIONS,
     "A valid key file holds exactly 32 raw bytes (one more, such as a trailing newline, is "
     "wrong). GLPI 9.5 does not check the size and libsodium throws an uncaught SodiumException "
-    "when the key is saved: a blank page. GLPI 10.0 logs \"Invalid security key file "
-    "contents.\" and stores an empty value. GLPI 11.0 shows the error on the tab and hides the "
+    "when the key is saved: a blank page. GLPI 10.0 logs "
+    f"\"{texts.LOG_KEYFILE_INVALID}\" and stores an empty value. GLPI 11.0 shows the error on the tab and hides the "
     "form.",
     "Restore the original 32-byte file from a backup (copy it as a file, never through a text "
     "editor). If it is lost, regenerate it with `php bin/console security:change_key` and enter "
@@ -200,7 +202,7 @@ _define(
     "key-regenerated", "glpicrypt.key was replaced: the stored key no longer decrypts", VERSIONS,
     "The key file is valid but is not the one that encrypted the stored registration key (a "
     "reinstall or an upgrade into a fresh directory created a new one). Decryption fails, GLPI "
-    "logs \"Unable to decrypt string. It may have been crypted with another key.\" and treats "
+    f"logs \"{texts.LOG_DECRYPT_FAILED}\" and treats "
     "the registration key as empty: no call to GLPI Network, and the tab asks for a key.",
     "Put the original glpicrypt.key back if you still have it. Otherwise paste the registration "
     "key again and re-enter every other encrypted secret (LDAP, mail collectors, SMTP, proxy).",

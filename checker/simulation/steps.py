@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .lanes import Message, route, step_title
+
 StepStatus = Literal["ok", "warning", "error", "skipped"]
 STEP_STATUSES: tuple[str, ...] = StepStatus.__args__  # type: ignore[attr-defined]
 BLANK_PAGE = "blank page"
@@ -20,11 +22,17 @@ class Step:
     doc: str = ""
     shows: str = ""  # the exact text GLPI shows the admin at this step, if any
     shown_on: str = ""  # where that text appears
+    messages: tuple[Message, ...] = ()  # who talks to whom (the sequence diagram's arrows)
+
+    @property
+    def title(self) -> str:
+        return step_title(self.name)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "explanation": self.explanation,
-                "detail": self.detail, "fix": self.fix, "doc": self.doc, "shows": self.shows,
-                "shown_on": self.shown_on}
+        return {"name": self.name, "title": self.title, "status": self.status,
+                "explanation": self.explanation, "detail": self.detail, "fix": self.fix,
+                "doc": self.doc, "shows": self.shows, "shown_on": self.shown_on,
+                "messages": [message.to_dict() for message in self.messages]}
 
 
 @dataclass(frozen=True)
@@ -49,9 +57,12 @@ class SimulationRun:
     notice: str
 
     def to_dict(self) -> dict[str, Any]:
+        from .summary import summarize  # summary reads this module's shapes
+
         return {"scenario": self.scenario, "title": self.title, "glpi_version": self.glpi_version,
                 "glpi_release": self.glpi_release, "steps": [s.to_dict() for s in self.steps],
-                "outcome": self.outcome.to_dict(), "doc": self.doc, "notice": self.notice}
+                "outcome": self.outcome.to_dict(), "doc": self.doc, "notice": self.notice,
+                "summary": summarize(self).to_dict()}
 
     def step(self, name: str) -> Step:
         for step in self.steps:
@@ -68,11 +79,12 @@ class Timeline:
     steps: list[Step] = field(default_factory=list)
 
     def add(self, name: str, status: StepStatus, explanation: str, *, detail: str = "",
-            fix: str = "", doc: str | None = None, shows: str = "", shown_on: str = "") -> Step:
+            fix: str = "", doc: str | None = None, shows: str = "", shown_on: str = "",
+            messages: tuple[Message, ...] = ()) -> Step:
         assert name not in self.names(), f"step {name} twice"
         step = Step(name, status, explanation, detail, fix if status != "ok" else "",
                     (doc if doc is not None else self.doc) if status not in ("ok", "skipped") else "",
-                    shows, shown_on)
+                    shows, shown_on, messages or route(name))
         self.steps.append(step)
         return step
 

@@ -118,7 +118,8 @@ def checker_version() -> str:
 def _wheel_files() -> list[tuple[str, bytes]]:
     package = ROOT / "checker"
     files = []
-    for path in sorted(package.rglob("*.py")):
+    # Python sources and the package's data (glpi_messages.json, GLPI's messages).
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
         relative = path.relative_to(package).as_posix()
         if "__pycache__" in relative or (WHEEL_EXCLUDE and relative.startswith(WHEEL_EXCLUDE)):
             continue

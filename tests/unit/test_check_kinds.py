@@ -196,3 +196,31 @@ def test_raw_key_bytes_that_happen_to_be_utf8_are_still_a_key_file():
     raw = bytes([0x01, 0x7f] * 16)  # valid UTF-8, but control bytes: a binary file
     report = check(raw)
     assert report.kind == "glpicrypt-key"
+
+
+@pytest.mark.parametrize("text", [
+    "hello world", "not a key", "The registration key is invalid",
+    "Error: The registration key is invalid", "\u201cMy key doesn\u2019t work!\u201d",
+    "GLPI 10.0 refuses my key", "привет мир", "Clé d'enregistrement invalide.",
+])
+def test_ordinary_words_are_text_not_several_values(text):
+    report = check(text)
+    assert (report.kind, report.status) == ("unknown", "error")
+    assert report.codes() == ["identified-unknown"]  # no "several values", no key repairs
+    assert "Ordinary text" in report.findings[0].detail
+
+
+@pytest.mark.parametrize("text", [
+    f"{KEY} {KEY}",
+    "c2lnbmF0dXJlc2lnbmF0dXJl c2lnbmF0dXJlc2lnbmF0dXJl",
+    "AbCdEfGhIjKlMnOpQr AbCdEfGhIjKlMnOpQr",
+    f"see {KEY[:40]} and",
+])
+def test_values_among_words_are_still_several_values(text):
+    assert "paste-several-values" in check(text).codes()
+
+
+def test_a_key_wrapped_in_short_lines_is_never_read_as_words():
+    wrapped = "\n".join(KEY[i:i + 4] for i in range(0, len(KEY), 4))
+    report = check(wrapped)
+    assert (report.kind, report.normalized) == ("registration-key", KEY)

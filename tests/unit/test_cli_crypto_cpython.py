@@ -13,7 +13,7 @@ import pytest
 from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt
 
 from checker.cli import main
-from checker.crypto import glpi_messages
+from checker import glpi_texts as glpi_messages
 from fake_stdin import FakeStdin
 
 GLPI_KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from checker.cli import main
-from checker.simulation import SCENARIOS, texts
+from checker import glpi_texts as texts
+from checker.simulation import SCENARIOS
 from checker.simulation.network_model import issue_demo_key
 
 

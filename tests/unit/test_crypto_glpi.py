@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from checker.crypto import backend, glpi_messages
+from checker import glpi_texts as glpi_messages
+from checker.crypto import backend
 from checker.crypto.glpi import decrypt_value, encrypt_value
 from checker.findings import CATALOGUE
 

@@ -9,7 +9,7 @@ from nacl.bindings import (crypto_aead_xchacha20poly1305_ietf_decrypt,
                            crypto_aead_xchacha20poly1305_ietf_encrypt)
 from nacl.exceptions import CryptoError
 
-from checker.crypto import glpi_messages
+from checker import glpi_texts as glpi_messages
 from checker.crypto.backend import AuthenticationFailed, get_backend
 from checker.crypto.cpython_backend import CryptographyBackend
 from checker.crypto.glpi import decrypt_value, encrypt_value

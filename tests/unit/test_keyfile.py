@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from checker.crypto import glpi_messages
+from checker import glpi_texts as glpi_messages
 from checker.findings import CATALOGUE
 from checker.keyfile import FileFacts, inspect_keyfile, symfony_parameter_references
 

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from checker.simulation import SCENARIOS, VERSIONS, simulate, texts
+from checker import glpi_texts as texts
+from checker.simulation import SCENARIOS, VERSIONS, simulate
 from checker.simulation.network_model import issue_demo_key
 from checker.simulation.scenarios import REQUIRES_KEY
 from checker.simulation.steps import STEP_STATUSES

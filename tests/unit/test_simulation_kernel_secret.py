@@ -11,9 +11,10 @@ import re
 import pytest
 
 from checker.cli.simulate_cmd import render_run
-from checker.crypto import glpi_messages
+from checker import glpi_texts as glpi_messages
 from checker.keyfile import inspect_keyfile, symfony_parameter_references
-from checker.simulation import SCENARIOS, simulate, texts
+from checker import glpi_texts as texts
+from checker.simulation import SCENARIOS, simulate
 from checker.simulation.world import KERNEL_SECRET_DEMO_KEY, KEYFILE_PATH
 
 SCENARIO = "keyfile-kernel-secret"

@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from checker.simulation import texts
+from checker import glpi_texts as texts
 from checker.simulation.glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                                            registration_data, registration_message,
                                            requires_higher_offer, user_agent)
