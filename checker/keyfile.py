@@ -281,4 +281,4 @@ def _major(glpi_version: str | None) -> int:
     if not glpi_version:
         return 0
     head = glpi_version.strip().split(".", 1)[0]
-    return int(head) if head.isdigit() else 0
+    return int(head) if head.isdigit() and len(head) <= 4 else 0  # 5,000 digits: no int()

@@ -137,13 +137,19 @@ def run_encrypt(args) -> int:
             secret = getpass.getpass("Secret to encrypt (not shown): ")
         except EOFError:  # Ctrl-D at the prompt
             raise InputError("No secret entered (end of input): nothing was encrypted.") from None
+        except UnicodeDecodeError:
+            raise InputError("The secret typed is not text in this terminal's encoding.") from None
         if not secret:
             raise InputError("No secret entered: nothing was encrypted.")
     else:
         secret = read_text_argument(args.plaintext, "secret")
         if args.plaintext in (None, "-") and not args.keep_newline:
             secret = secret[:-2] if secret.endswith("\r\n") else secret.removesuffix("\n")
-    write(encrypt_value(secret.encode("utf-8"), key))
+    try:
+        plaintext = secret.encode("utf-8")
+    except UnicodeEncodeError as error:  # bytes the terminal could not decode
+        raise InputError(f"The secret is not UTF-8 text (character {error.start + 1}).") from None
+    write(encrypt_value(plaintext, key))
     return 0
 
 

@@ -40,9 +40,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     if args.list:
         if args.json:
-            write(json_text([{"id": scenario.id, "title": scenario.title, "versions": list(scenario.versions),
-                              "requires_key": scenario.id in REQUIRES_KEY}
-                             for scenario in SCENARIOS.values()]))
+            write(json_text([scenario.to_dict() for scenario in SCENARIOS.values()]))
         else:
             write("\n".join(SCENARIOS))
         return 0
