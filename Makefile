@@ -52,9 +52,11 @@ pyodide-test: deps
 bench-browser: deps system-deps
 	$(BIN)/python scripts/bench_browser.py
 
-# 100,000 generated and damaged inputs through the checker; FUZZ_ARGS="--count N --seed S".
+# 100,000 generated and damaged inputs through the checker, then 100,000 hostile runs of the
+# CLI (arguments, input, files, locales, closed/full stdout); FUZZ_ARGS="--count N --seed S".
 fuzz: deps
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
+	$(BIN)/python scripts/fuzz_cli.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf site build *.egg-info .pytest_cache

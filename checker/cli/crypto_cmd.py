@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import sys
 
+from ..crypto.backend import BackendUnavailable, get_backend
 from ..crypto.glpi import DecryptResult, decrypt_value, encrypt_value
 from ..crypto.legacy import decrypt_legacy_bytes
 from ..crypto.php_base64 import php_lenient_decode
@@ -61,6 +62,18 @@ def register(subparsers) -> None:
     verify.set_defaults(run=run_verify)
 
 
+def need_cryptography(command: str) -> None:
+    """GLPI's cipher comes from the `cryptography` package: say in one line how to get it."""
+    try:
+        get_backend()
+    except BackendUnavailable:
+        raise InputError(
+            f"{command} needs the Python package cryptography, which this Python lacks. Install it: "
+            "`apt install python3-cryptography` (Debian, Ubuntu), `dnf install python3-cryptography` "
+            "(RHEL, Rocky, AlmaLinux, Fedora) or `python3 -m pip install cryptography`. "
+            "check, keyfile and simulate work without it.") from None
+
+
 # --- decrypt -----------------------------------------------------------------------------------
 
 def run_decrypt(args) -> int:
@@ -77,6 +90,7 @@ def run_decrypt(args) -> int:
         return 0
     if not args.key_file:
         raise UsageError("decrypt needs --key-file PATH (the glpicrypt.key), unless --legacy.")
+    need_cryptography("decrypt")
     key = read_key(args.key_file)
     result = decrypt_value(_one_value(read_text_argument(args.value, "value"), args.value), key)
     if not result.ok:
@@ -131,6 +145,7 @@ def _failure_line(result: DecryptResult) -> str:
 # --- encrypt -----------------------------------------------------------------------------------
 
 def run_encrypt(args) -> int:
+    need_cryptography("encrypt")
     key = read_key(args.key_file)
     if args.plaintext is None and is_tty(sys.stdin):
         try:
@@ -156,6 +171,7 @@ def run_encrypt(args) -> int:
 # --- verify ------------------------------------------------------------------------------------
 
 def run_verify(args) -> int:
+    need_cryptography("verify")
     key = read_key(args.key_file)
     values = _collect_values(args.values)
     results = [decrypt_value(value, key) for value in values]
