@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build deps system-deps unit docs-test browser-test pyodide-test bench bench-browser fuzz clean
+.PHONY: serve test build deps system-deps unit docs-test browser-test pyodide-test bench bench-browser fuzz mutate clean
 
 # Python environment: rebuilt when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -58,5 +58,12 @@ fuzz: deps
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
 	$(BIN)/python scripts/fuzz_cli.py $(FUZZ_ARGS)
 
+# Mutation testing of the pure core with the unit tests (slow: not part of `make test`).
+# Results are cached in mutants/: a second run only retries what changed. Prints the score per
+# module, equivalent mutants (tests/mutation_equivalents.txt) left out.
+mutate: deps
+	$(BIN)/mutmut run --max-children $(or $(MUTATE_JOBS),2) > mutants.log 2>&1 || { tail -n 40 mutants.log; exit 1; }
+	$(BIN)/python scripts/mutation_score.py
+
 clean:
-	rm -rf site build *.egg-info .pytest_cache
+	rm -rf site build *.egg-info .pytest_cache mutants mutants.log

@@ -18,13 +18,13 @@ STANDARD_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-
 @dataclass(frozen=True)
 class Base64Error:
     reason: str  # "invalid-character" | "bad-padding" | "truncated"
-    position: int = -1
-    character: str = ""
+    position: int = -1  # where an invalid character or a misplaced "=" stands
+    character: str = ""  # the invalid character (a misplaced one is always "=")
 
 
 def is_canonical(text: str) -> bool:
     """Padded standard base64 with nothing else: the form GLPI and GLPI Network produce."""
-    return len(text) % 4 == 0 and STANDARD_BASE64.fullmatch(text) is not None
+    return STANDARD_BASE64.fullmatch(text) is not None  # whole groups of 4 by construction
 
 
 PHP_WHITESPACE = re.compile(r"[ \t\r\n]")
@@ -43,11 +43,11 @@ def php_strict_decode(text: str) -> bytes | Base64Error:
     for position, ch in enumerate(body):
         if ch not in ALPHABET:
             if ch == "=":
-                return Base64Error("bad-padding", position, ch)
+                return Base64Error("bad-padding", position)
             return Base64Error("invalid-character", position, ch)
     padding = len(data) - len(body)
     if len(body) % 4 == 1:
-        return Base64Error("truncated", len(body))
+        return Base64Error("truncated")
     if padding and (padding > 2 or (len(body) + padding) % 4):
         return Base64Error("bad-padding", len(body))
     try:

@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from .check import check
 from .findings import CATALOGUE
+from .glpi_versions import LATEST, GlpiVersion, parse_glpi_version
 
 MAX_KEYFILE_BYTES = 64 * 1024   # a glpicrypt.key is 32 bytes; the page reads no more than this
 REDACT_VISIBLE = 6              # characters of a key shown in a shareable report
@@ -75,9 +76,15 @@ def _bytes(request: dict, name: str) -> bytes:
         raise BridgeError("bad-request", f"\"{name}\" must be base64.") from None
 
 
-def _version(request: dict) -> str | None:
+def _version(request: dict) -> GlpiVersion | None:
+    """The optional GLPI version, read by the same parser as the command line."""
     version = _text(request, "glpi_version", required=False)
-    return version or None
+    if not version:
+        return None
+    try:
+        return parse_glpi_version(version)
+    except ValueError as error:
+        raise BridgeError("bad-request", str(error)) from None
 
 
 # --- operations -------------------------------------------------------------------------------
@@ -140,7 +147,10 @@ def op_decrypt(request: dict) -> dict[str, Any]:
 def op_scenarios(request: dict) -> dict[str, Any]:
     from .simulation.scenarios import SCENARIOS, VERSIONS
 
-    return {"versions": list(VERSIONS), "scenarios": [s.to_dict() for s in SCENARIOS.values()]}
+    # "versions": the branches the page offers; "latest": each branch's newest release, the
+    # behaviour a branch plays (a release such as "10.0.7" is accepted too).
+    return {"versions": list(VERSIONS), "latest": {b: f"{b}.{n}" for b, n in LATEST.items()},
+            "scenarios": [s.to_dict() for s in SCENARIOS.values()]}
 
 
 def _simulate(request: dict) -> dict[str, Any]:

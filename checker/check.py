@@ -6,6 +6,7 @@ import re
 
 from .base64_strict import php_strict_decode
 from .findings import spec
+from .glpi_recognise import may_hold_message
 from .identify import binary_shape, key_vs_keyfile, lookalike_finding, prose_finding, text_shape
 from .paste_repair import KEY_START, repair
 from .registration_key import check_format
@@ -61,6 +62,12 @@ def _check_text(text: str) -> Report:
     binary = _binary_read_as_text(text)
     if binary:
         return Report("unknown", "error", findings=[binary])
+    if may_hold_message(text):  # GLPI's own message pasted, in any language it ships
+        from .message_report import message_report
+
+        message = message_report(text)
+        if message:
+            return message
     repaired = repair(text)
     findings: list[Finding] = list(repaired.findings)
     candidate = repaired.text

@@ -29,15 +29,17 @@ class FindingSpec:
     def doc(self) -> str:
         return f"{FINDINGS_PAGE}#{self.code}"
 
-    def finding(self, detail: str, *, fix: str | None = None, title: str | None = None) -> Finding:
-        """An instance of this finding; `detail` says what was seen in this input."""
+    def finding(self, detail: str, *, fix: str | None = None, title: str | None = None,
+                doc: str | None = None) -> Finding:
+        """An instance of this finding; `detail` says what was seen in this input, `doc` a
+        page that explains this instance better than the findings reference."""
         return Finding(
             code=self.code,
             severity=self.severity,
             title=title or self.title,
             detail=detail,
             fix=fix or self.fix,
-            doc=self.doc,
+            doc=doc or self.doc,
         )
 
 
@@ -66,6 +68,10 @@ def spec(code: str) -> FindingSpec:
 
 
 GLPI = "https://github.com/glpi-project/glpi"
+# GLPI's code, pinned at the GLPI 11 commit the texts below were checked against.
+GLPI11_AT = f"{GLPI}/blob/0042059c82075d3223c145cb3609a83019fc0cd2"
+NETWORK_SRC = f"{GLPI11_AT}/src/GLPINetwork.php"
+KEY_SRC = f"{GLPI11_AT}/src/GLPIKey.php"
 
 # --- Paste damage ---------------------------------------------------------------------------
 
@@ -86,9 +92,10 @@ _define(
 _define(
     "paste-surrounding-whitespace", "info", "paste",
     "Spaces or line breaks around the key",
-    "The paste starts or ends with whitespace. GLPI's web form trims it since GLPI 10.0 "
-    "(PR #11567), but `php bin/console config:set` does not; before the trim, a trailing line "
-    "break made the Marketplace's requests fail with \"is not valid header value\".",
+    "The paste starts or ends with whitespace. GLPI's web form trims it since GLPI 10.0.1 "
+    "(PR #11567, merged after 10.0.0), but `php bin/console config:set` does not; before the "
+    "trim, a trailing line break made the Marketplace's requests fail with \"is not valid header "
+    "value\".",
     "Paste the repaired key shown here, without the surrounding whitespace.",
     see_also=("howto/set-key-cli.md",),
     sources=(f"{GLPI}/pull/11567",),
@@ -180,7 +187,7 @@ _define(
     "A GLPI Network registration key is base64 text: letters, digits, \"+\", \"/\" and \"=\" "
     "padding at the end. This input holds a character that base64 never uses.",
     "Copy the key again from the GLPI Network portal.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "base64-mixed-alphabets", "error", "format",
@@ -200,7 +207,9 @@ _define(
     "base64-bad-padding", "error", "format",
     "Misplaced \"=\" padding",
     "\"=\" may only appear at the end of base64 text, at most twice. This key has it elsewhere, "
-    "which PHP's strict base64 decoder rejects, as GLPI's own format check does.",
+    "which PHP's strict base64 decoder rejects. GLPI itself does not check the key when you "
+    "save it (its only use of that decoder on a key is the 9.4 to 9.5 migration), so it would "
+    "store and send it as it is.",
     "Copy the key again from the GLPI Network portal.",
 )
 _define(
@@ -209,15 +218,15 @@ _define(
     "The base64 decodes, but not to UTF-8 text. A GLPI Network registration key decodes to a "
     "JSON text.",
     "Check you copied the registration key, not another secret.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "key-not-json", "error", "format",
     "Decoded key is not JSON",
     "GLPI documents the registration key as \"a base64 encoded JSON string\". This one decodes "
-    "to text that is not JSON, so it is damaged or not a registration key.",
+    "to text that is not JSON, so it is most likely damaged or not a registration key.",
     "Copy the key again from the GLPI Network portal.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "key-not-object", "error", "format",
@@ -230,9 +239,11 @@ _define(
     "key-signature-missing", "error", "format",
     "No signature",
     "GLPI documents the key as JSON that \"contains a `signature` key\" signing the whole. This "
-    "one has none, so GLPI Network cannot accept it.",
+    "one has none, so it does not have the documented shape: most likely it is damaged or not a "
+    "registration key. GLPI itself does not check this; only GLPI Network decides whether it "
+    "accepts a key.",
     "Copy the key again from the GLPI Network portal.",
-    sources=(f"{GLPI}/blob/main/src/GLPINetwork.php",),
+    sources=(NETWORK_SRC,),
 )
 _define(
     "key-signature-empty", "error", "format",
@@ -250,9 +261,9 @@ _define(
 _define(
     "key-well-formed", "info", "format",
     "Well formed",
-    "This is a well-formed GLPI Network registration key. GLPI itself never checks more than "
-    "this: it sends the key to GLPI Network, and only GLPI Network can tell whether it is valid "
-    "for a subscription.",
+    "This text has the shape GLPI documents for a GLPI Network registration key: base64 of a "
+    "JSON object with a signature. GLPI itself never checks a key's shape: it sends the key to "
+    "GLPI Network, and only GLPI Network can tell whether it is valid for a subscription.",
     "Paste it in Setup > General > GLPI Network, save, and read the status GLPI shows.",
     see_also=("tutorials/register.md",),
 )
@@ -324,25 +335,30 @@ _define(
 from . import glpi_texts as _glpi_words  # noqa: E402
 
 _KEYFILE_INVALID_WORDS = (
-    f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, from 11.0.x, show "
+    f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, in 11.0.x with PR "
+    "#21614, show "
     f"\"{_glpi_words.UI11_KEYFILE_INVALID}\" on the GLPI Network tab; then encrypting a secret "
     "stores an empty value and decrypting one gives back the stored ciphertext. GLPI 9.5 stops "
-    f"with the uncaught error \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE}\" (a blank page).")
+    f"with an uncaught SodiumException (a blank page): \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE}\" "
+    f"on PHP 7, \"{_glpi_words.EXC95_KEYFILE_WRONG_SIZE_PHP8}\" on PHP 8.")
 _NO_CHANGE_KEY_OVER_INVALID = (
-    "Do not run security:change_key over this file: it refuses to read an invalid key file "
-    f"(\"{_glpi_words.CHANGE_KEY_FAILED}\"), and a new key cannot decrypt the secrets already stored.")
+    "Do not run security:change_key over this file: a new key cannot decrypt the secrets already "
+    "stored. GLPI 10.0 and 11 refuse to read an invalid key file "
+    f"(\"{_glpi_words.CHANGE_KEY_FAILED}\"), but GLPI 9.5 does not check it and writes the new "
+    "key over it, so on 9.5 copy the file somewhere safe first.")
 _KEYFILE_PAGES = ("troubleshooting/invalid-key-file.md", "howto/check-keyfile-and-database.md")
 
 _define(
     "keyfile-valid", "info", "keyfile",
     "Valid key file: 32 bytes",
-    "GLPI 9.5 and later need config/glpicrypt.key to hold exactly 32 raw bytes, and that is all "
-    "GLPI checks: any 32 bytes make a valid key. Whether it is the right key, the one that "
-    "encrypted the secrets in your database, only a decryption can tell.",
+    "GLPI 9.5 and later need config/glpicrypt.key to hold exactly 32 raw bytes. GLPI 10.0 and "
+    "later check the length and nothing else (9.5 checks nothing), so any 32 bytes make a valid "
+    "key. Whether it is the right key, the one that encrypted the secrets in your database, only "
+    "a decryption can tell.",
     "To check it against your database, run `glpi-keycheck verify --key-file PATH VALUE` with an "
     "encrypted value taken from it. Keep a backup of this exact file.",
     see_also=("howto/check-keyfile-and-database.md", "howto/move-glpicrypt-key.md"),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-missing", "error", "keyfile",
@@ -350,7 +366,8 @@ _define(
     "There is no key file at this path. GLPI 9.5 and later encrypt stored secrets (the GLPI "
     "Network registration key, SMTP, proxy, LDAP and mail-collector passwords…) with "
     f"config/glpicrypt.key. Without it, GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_MISSING}\", "
-    "save secrets as empty values and pass stored ones on still encrypted; from 11.0.x the GLPI "
+    "save secrets as empty values and pass stored ones on still encrypted; in 11.0.x with PR "
+    "#21614 the GLPI "
     f"Network tab shows \"{_glpi_words.UI11_KEYFILE_MISSING}\". GLPI 9.5 stops with "
     f"\"{_glpi_words.EXC95_KEYFILE_MISSING}\".",
     "If this GLPI ran before, copy glpicrypt.key back, byte for byte, from a backup or the old "
@@ -358,22 +375,23 @@ _define(
     "user: it writes a new key, but the secrets already stored cannot be decrypted with it, so "
     "re-enter them all afterwards.",
     see_also=("troubleshooting/create-security-key.md", "howto/move-glpicrypt-key.md"),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/issues/15203", f"{GLPI}/pull/21614"),
+    sources=(KEY_SRC, f"{GLPI}/issues/15203", f"{GLPI}/pull/21614"),
 )
 _define(
     "keyfile-unreadable", "error", "keyfile",
     "Key file cannot be read",
     "The file exists but cannot be read (permissions, a directory in its place, or a security "
     f"module such as SELinux). GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_UNREADABLE}\"; "
-    "from 11.0.x the GLPI Network tab shows \""
+    "in 11.0.x with PR #21614 the GLPI Network tab shows \""
     + _glpi_words.UI11_KEYFILE_UNREADABLE % "<path>" + "\". Meanwhile secrets are "
-    "saved as empty values and stored ones are used still encrypted, so for example GLPI sends "
-    "the encrypted registration key to GLPI Network, which rejects it.",
+    "saved as empty values and stored ones are used still encrypted: GLPI would send the "
+    "encrypted registration key to GLPI Network as the key (inferred from GLPI's code; what "
+    "GLPI Network answers to that is not reported).",
     "Let the web server user read it, and only it: for example `chown www-data: "
     "config/glpicrypt.key && chmod 600 config/glpicrypt.key` (the user is apache or nginx on "
     "some systems). Check that the directories above it can be entered by that user.",
     see_also=("troubleshooting/keyfile-unreadable.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/pull/21614"),
+    sources=(KEY_SRC, f"{GLPI}/pull/21614"),
 )
 _define(
     "keyfile-empty", "error", "keyfile",
@@ -381,10 +399,11 @@ _define(
     "The file holds 0 bytes: a copy or a write failed (a full disk, an interrupted transfer, a "
     "redirection `>` onto it). " + _KEYFILE_INVALID_WORDS,
     "Restore glpicrypt.key from a backup or the old server. If no copy exists, move the empty "
-    "file aside, run `php bin/console security:change_key` (it refuses to run over an invalid "
-    "file) and re-enter every stored secret: they cannot be decrypted any more.",
+    "file aside, run `php bin/console security:change_key` (GLPI 10.0 and 11 refuse to run over "
+    "an invalid file; 9.5 would overwrite it) and re-enter every stored secret: they cannot be "
+    "decrypted any more.",
     see_also=_KEYFILE_PAGES + ("troubleshooting/create-security-key.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-trailing-newline", "error", "keyfile",
@@ -397,7 +416,7 @@ _define(
     "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
     "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
     see_also=_KEYFILE_PAGES,
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-hex-text", "error", "keyfile",
@@ -410,7 +429,7 @@ _define(
     "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
     "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
     see_also=_KEYFILE_PAGES,
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-base64-text", "error", "keyfile",
@@ -423,7 +442,7 @@ _define(
     "`glpi-keycheck keyfile config/glpicrypt.key.new`. Keep the old file, then put the new one in "
     "its place with the same owner and mode. " + _NO_CHANGE_KEY_OVER_INVALID,
     see_also=_KEYFILE_PAGES,
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-wrong-size", "error", "keyfile",
@@ -431,10 +450,11 @@ _define(
     "GLPI needs exactly 32 raw bytes in config/glpicrypt.key; this file has another size, so it "
     "is damaged or is not a GLPI key. " + _KEYFILE_INVALID_WORDS,
     "Restore glpicrypt.key from a backup or the old server. If no copy exists, move this file "
-    "aside, run `php bin/console security:change_key` (it refuses to run over an invalid file) "
-    "and re-enter every stored secret: they cannot be decrypted any more.",
+    "aside (keep it: it may still be recoverable), run `php bin/console security:change_key` "
+    "(GLPI 10.0 and 11 refuse to run over an invalid file; GLPI 9.5 would overwrite it) and "
+    "re-enter every stored secret: they cannot be decrypted any more.",
     see_also=_KEYFILE_PAGES + ("howto/move-glpicrypt-key.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php", f"{GLPI}/issues/7822", f"{GLPI}/issues/8968"),
+    sources=(KEY_SRC, f"{GLPI}/issues/7822", f"{GLPI}/issues/8968"),
 )
 _define(
     "keyfile-legacy", "warning", "keyfile",
@@ -446,7 +466,7 @@ _define(
     "Keep glpi.key and back it up with glpicrypt.key if this database comes from GLPI 9.4. Check "
     "the key GLPI 9.5+ uses with `glpi-keycheck keyfile config/glpicrypt.key`.",
     see_also=("reference/glpicrypt-key.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "keyfile-world-readable", "warning", "keyfile",
@@ -497,8 +517,8 @@ _define(
     "Empty value: nothing to decrypt",
     "GLPI returns an empty value (and \"0\", which PHP also counts as empty) unchanged, "
     "without decrypting it. A secret that is empty in the database was never set, or was "
-    "saved while the key file was missing or unreadable: GLPI then stores an empty value in "
-    "place of the secret.",
+    "saved while the key file was missing, unreadable or the wrong size: GLPI 10.0 and later "
+    "then store an empty value in place of the secret.",
     "If a secret should be there, make sure the key file is valid, then enter it again in GLPI.",
     see_also=("troubleshooting/create-security-key.md",),
 )
@@ -512,7 +532,7 @@ _define(
     "Copy the value again, whole, straight from the database (the `value` column of "
     "glpi_configs, or the column that holds the secret), without quotes or escaping.",
     see_also=("troubleshooting/unable-to-decrypt.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "decrypt-no-nonce", "error", "crypto",
@@ -523,7 +543,7 @@ _define(
     "Check that you copied the whole value. A shorter value was not encrypted by GLPI 9.5+: it "
     "may be plain text, or a value from before GLPI 9.5 (try `glpi-keycheck decrypt --legacy`).",
     see_also=("troubleshooting/unable-to-decrypt.md",),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
 _define(
     "decrypt-failed", "error", "crypto",
@@ -534,5 +554,190 @@ _define(
     "Find the glpicrypt.key that was in use when the value was saved (backups, the old server) "
     "and verify again. If that key is gone, the secret is lost: enter it again in GLPI.",
     see_also=("troubleshooting/unable-to-decrypt.md", "howto/move-glpicrypt-key.md"),
-    sources=(f"{GLPI}/blob/main/src/GLPIKey.php",),
+    sources=(KEY_SRC,),
 )
+
+# --- GLPI's own messages, pasted (glpi-message) -------------------------------------------------
+# One finding per cause; checker/glpi_texts.py says which page explains each message, and the
+# page's finding names the cause. The finding links that page (see checker/message_report.py).
+
+GROUPS["glpi"] = "GLPI's messages"
+
+
+def _glpi_cause(code: str, severity: Severity, page: str, title: str, explanation: str,
+                fix: str) -> FindingSpec:
+    return _define(code, severity, "glpi", title, explanation, fix, see_also=(page,))
+
+
+_glpi_cause(
+    "glpi-message-key-invalid", "error", "troubleshooting/key-invalid.md",
+    "GLPI Network did not accept the registration key GLPI sent",
+    "GLPI never judges the key itself: it sends it to GLPI Network, which answered that it is "
+    "not valid, without a message of its own.",
+    "Copy the key again from the GLPI Network portal, check it here, and paste it in Setup > "
+    "General > GLPI Network.",
+)
+_glpi_cause(
+    "glpi-message-unable-to-fetch", "error", "troubleshooting/unable-to-fetch.md",
+    "GLPI got no usable answer from GLPI Network",
+    "GLPI asked GLPI Network about the key and got no answer, or an answer that is not the JSON "
+    "it expects (an error page, a proxy's page, a cut connection).",
+    "Read GLPI's log for the error message and the response, then follow the page.",
+)
+_glpi_cause(
+    "glpi-message-terminated", "error", "troubleshooting/terminated-subscription.md",
+    "The subscription behind this key is terminated",
+    "GLPI Network recognises the key, but the subscription it belongs to is no longer running.",
+    "Renew the subscription on GLPI Network, then open the GLPI Network tab so GLPI fetches the "
+    "new status instead of the one it cached.",
+)
+_glpi_cause(
+    "glpi-message-services-unreachable", "error", "troubleshooting/services-unreachable.md",
+    "The GLPI server cannot reach GLPI Network's services",
+    "GLPI's HTTPS request to services.glpi-network.com failed before any answer: name "
+    "resolution, a firewall, TLS or a missing proxy setting.",
+    "Let the GLPI server reach services.glpi-network.com on port 443, or set GLPI's proxy in "
+    "Setup > General > System.",
+)
+_glpi_cause(
+    "glpi-message-proxy-failed", "error", "troubleshooting/proxy-connect-failed.md",
+    "GLPI cannot connect through the proxy it is set to use",
+    "A proxy is set in GLPI, and cURL could not connect to it, or the proxy refused the request.",
+    "Check the proxy's name, port, user and password in Setup > General > System.",
+)
+_glpi_cause(
+    "glpi-message-decrypt-failed", "error", "troubleshooting/unable-to-decrypt.md",
+    "glpicrypt.key does not decrypt a secret GLPI stored",
+    "GLPI could not decrypt a stored value with its current key file: the value was encrypted "
+    "with another key, or it is damaged.",
+    "Put back the glpicrypt.key that encrypted the secrets, or enter the secrets again.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-missing", "error", "troubleshooting/create-security-key.md",
+    "config/glpicrypt.key is missing",
+    "GLPI has no key file to encrypt and decrypt its stored secrets with.",
+    "Copy glpicrypt.key back from a backup or the old server; create a new one only if no copy "
+    "exists, then enter every stored secret again.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-unreadable", "error", "troubleshooting/keyfile-unreadable.md",
+    "The web server cannot read config/glpicrypt.key",
+    "The key file exists, but the web server user cannot read it (owner, mode or SELinux).",
+    "Let the web server user, and only it, read the file.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-invalid", "error", "troubleshooting/invalid-key-file.md",
+    "config/glpicrypt.key is not a valid 32-byte key",
+    "GLPI needs exactly 32 raw bytes in its key file; this one has another size (often a line "
+    "break added, or the key written as text).",
+    "Check the file with `glpi-keycheck keyfile config/glpicrypt.key` and restore the original.",
+)
+_glpi_cause(
+    "glpi-message-kernel-secret", "error", "troubleshooting/kernel-secret.md",
+    "GLPI 11 reads the key file as a Symfony parameter (reported bug)",
+    "GLPI 11 uses the key file's bytes as Symfony's kernel.secret; a key holding \"%name%\" "
+    "stops the kernel. Reported in open issues, not confirmed by GLPI's maintainers.",
+    "Follow the page; do not edit the key by hand.",
+)
+_glpi_cause(
+    "glpi-message-registration-required", "error", "troubleshooting/registration-required.md",
+    "The Marketplace needs a valid GLPI Network registration",
+    "GLPI has no registration key, or GLPI Network did not accept the one it has, so the "
+    "Marketplace stays offline.",
+    "Get a key (a free one is enough) from the GLPI Network portal and paste it in Setup > "
+    "General > GLPI Network.",
+)
+_glpi_cause(
+    "glpi-message-superior-offer", "error", "troubleshooting/superior-offer.md",
+    "This plugin needs a higher GLPI Network subscription",
+    "The plugin is reserved for subscriptions above yours.",
+    "Upgrade the subscription, or choose another plugin.",
+)
+_glpi_cause(
+    "glpi-message-marketplace-not-writable", "error", "troubleshooting/marketplace-not-writable.md",
+    "GLPI cannot write to the Marketplace directory",
+    "The web server user cannot write to the marketplace directory, so plugins cannot be "
+    "downloaded or updated there.",
+    "Give the web server user write access to the directory, or install plugins by hand.",
+)
+_glpi_cause(
+    "glpi-message-plugin-download", "error", "troubleshooting/plugin-download-fails.md",
+    "The Marketplace could not download, update or install a plugin",
+    "GLPI's Marketplace stopped on a plugin: no version for your GLPI, a failed download or "
+    "extraction, a local source-control directory, or a manual installation.",
+    "Follow the page for the message GLPI showed.",
+)
+_glpi_cause(
+    "glpi-message-marketplace-settings", "warning", "howto/restrict-marketplace.md",
+    "GLPI's Marketplace settings decide this",
+    "GLPI's configuration restricts or replaces parts of the Marketplace (its console commands, "
+    "the plugins page).",
+    "Change the Marketplace mode in GLPI's configuration if this is not what you want.",
+)
+_glpi_cause(
+    "glpi-message-console", "info", "reference/console-commands.md",
+    "A message from GLPI's console commands",
+    "GLPI's bin/console printed this while running a command.",
+    "Read what the command reference says about it.",
+)
+_glpi_cause(
+    "glpi-message-change-key-done", "info", "howto/secrets-after-key-loss.md",
+    "security:change_key wrote a new key and re-encrypted the database",
+    "GLPI generated a new glpicrypt.key and re-encrypted the secrets it could read with the "
+    "old one.",
+    "Back up the new key file now; re-enter any secret the old key could not decrypt.",
+)
+_glpi_cause(
+    "glpi-message-registration", "info", "tutorials/register.md",
+    "GLPI's registration tab",
+    "The GLPI Network tab shows this while registering or once registered.",
+    "Follow the registration tutorial.",
+)
+_glpi_cause(
+    "glpi-message-key-valid", "info", "tutorials/register.md",
+    "GLPI Network accepts this registration key",
+    "GLPI Network answered that the key is valid: registration works.",
+    "Nothing to fix. If the Marketplace still says otherwise, open the GLPI Network tab to "
+    "refresh GLPI's cached answer.",
+)
+_glpi_cause(
+    "glpi-message-no-key", "info", "tutorials/register.md",
+    "No registration key is saved in GLPI yet",
+    "GLPI shows this above an empty key field: it has no registration key (or could not "
+    "decrypt the one it stored).",
+    "Get a key from the GLPI Network portal and paste it in Setup > General > GLPI Network.",
+)
+_glpi_cause(
+    "glpi-message-plugin-news", "info", "troubleshooting/plugin-download-fails.md",
+    "The Marketplace reports a plugin download, update or new version",
+    "GLPI's Marketplace says what it did or can do for a plugin; nothing failed.",
+    "Nothing to fix.",
+)
+_glpi_cause(
+    "glpi-message-keyfile-created", "info", "troubleshooting/create-security-key.md",
+    "GLPI created or can read its key files",
+    "GLPI generated its security key file(s), or its requirements check found them readable.",
+    "Back up config/glpicrypt.key now, with the database: without it the stored secrets are lost.",
+)
+
+# Messages whose cause is narrower than their page's (by glpi_texts entry id).
+GLPI_MESSAGE_CAUSES = {
+    "registration-key-valid": "glpi-message-key-valid",
+    "tab-registration-key-needed": "glpi-message-no-key",
+    "tab-registration-key-needed-10": "glpi-message-no-key",
+    **dict.fromkeys(("cli-mp-downloaded", "cli-mp-updated-reactivated", "cli-mp-up-to-date",
+                     "mp-new-version-update", "mp-new-version-for-plugin", "mp-updates-available"),
+                    "glpi-message-plugin-news"),
+    **dict.fromkeys(("key-generating", "key-generated", "req-keys-accessible"),
+                    "glpi-message-keyfile-created"),
+}
+
+
+def glpi_message_cause(entry_id: str, page: str) -> FindingSpec:
+    """The finding that names the cause of GLPI's message `entry_id`, explained on `page`."""
+    if entry_id in GLPI_MESSAGE_CAUSES:
+        return CATALOGUE[GLPI_MESSAGE_CAUSES[entry_id]]
+    for spec in CATALOGUE.values():
+        if spec.group == "glpi" and spec.see_also[:1] == (page,) and spec.code not in GLPI_MESSAGE_CAUSES.values():
+            return spec
+    raise KeyError(f"no finding for GLPI's message {entry_id} ({page})")

@@ -18,8 +18,8 @@ from typing import Any
 
 ENGLISH = "en_GB"  # GLPI's source language, as GLPI names it
 LANGUAGES: tuple[str, ...] = ("fr_FR", "pt_BR", "es_ES", "de_DE", "it_IT")
-LANGUAGE_NAMES = {ENGLISH: "English", "fr_FR": "Français", "pt_BR": "Português (Brasil)",
-                  "es_ES": "Español", "de_DE": "Deutsch", "it_IT": "Italiano"}
+LANGUAGE_NAMES = {ENGLISH: "English", "fr_FR": "French", "pt_BR": "Portuguese (Brazil)",
+                  "es_ES": "Spanish", "de_DE": "German", "it_IT": "Italian"}
 GLPI_REPO = "https://github.com/glpi-project/glpi"
 
 
@@ -178,6 +178,9 @@ KEYFILE_TAB_11 = {"missing": UI11_KEYFILE_MISSING, "unreadable": UI11_KEYFILE_UN
 # GLPI 9.5: uncaught exceptions (missing file; libsodium refusing a wrong-size key).
 EXC95_KEYFILE_MISSING = _text("exc95-create-key")
 EXC95_KEYFILE_WRONG_SIZE = _text("sodium-key-size-php7")
+# PHP 8 words it differently; "%s" is the libsodium function (…_encrypt when saving a secret).
+EXC95_KEYFILE_WRONG_SIZE_PHP8 = _text("sodium-key-size-php8",
+                                      "sodium_crypto_aead_xchacha20poly1305_ietf_encrypt")
 KEYFILE_95_MISSING = EXC95_KEYFILE_MISSING
 SODIUM_KEY_SIZE_95 = EXC95_KEYFILE_WRONG_SIZE
 SODIUM_KEY_SIZE_95_COMPAT = _text("sodium-compat-key-size")
@@ -207,5 +210,9 @@ MP_NOT_WRITABLE = (_text("mp-dir-not-writable"), _text("mp-check-permissions"),
                    _text("mp-manual-unzip"))
 HIGHER_OFFER = _text("mp-superior-offer")
 CLI_DISALLOWED = _text("cli-mp-disallowed")
+# `php bin/console marketplace:upgrade` (GLPI 11.0, PR #21521).
+UPGRADE_NOT_REGISTERED = _text("cli-mp-key-missing")
+UPGRADE_MANUAL = _text("cli-mp-installed-manually")  # "%s": the plugin's directory
+UPGRADE_UP_TO_DATE = _text("cli-mp-up-to-date")  # "%s": the plugin's directory
 CHANGE_KEY_FAILED = _text("cli-changekey-failed")
 REMOVE_KEY_BUTTON = _text("tab-remove-registration-key")

@@ -16,6 +16,7 @@ from .base64_strict import php_strict_decode
 from . import glpi_texts as words
 from .crypto.backend import KEY_BYTES
 from .findings import spec
+from .glpi_versions import GlpiVersion, parse_glpi_version
 from .report import Finding, Report, status_from
 from .safe_text import shell_quote
 
@@ -68,14 +69,16 @@ FILE_TYPES = {
 
 
 def inspect_keyfile(content: bytes | None, *, path: str = DEFAULT_PATH,
-                    glpi_version: str | None = None, stat: FileFacts | None = None,
+                    glpi_version: str | GlpiVersion | None = None, stat: FileFacts | None = None,
                     read_error: str | None = None, error_detail: str | None = None) -> Report:
     """The verdict on a key file's bytes.
 
     `content` is None when the file could not be read; `read_error` then says why
     ("missing" or "unreadable") and `error_detail` may hold the system's words.
-    `glpi_version` ("11.0", "10.0.18"…) turns on checks that only matter for that version.
+    `glpi_version` ("11.0", "10.0.18"…, read by `checker.glpi_versions`: anything else is a
+    ValueError) turns on checks that only matter for that version.
     """
+    glpi_version = parse_glpi_version(glpi_version) if glpi_version is not None else None
     fields: dict[str, Any] = {"path": path}
     if stat is not None:
         fields.update(stat.to_dict())
@@ -101,7 +104,7 @@ def inspect_keyfile(content: bytes | None, *, path: str = DEFAULT_PATH,
     return _with_path_in_fixes(report, path)
 
 
-def glpi_says(problem: str, glpi_version: str | None, path: str) -> str:
+def glpi_says(problem: str, glpi_version: GlpiVersion | None, path: str) -> str:
     """GLPI's own words for a key file problem ("missing", "unreadable", "invalid")."""
     log = {"missing": words.LOG_KEYFILE_MISSING, "unreadable": words.LOG_KEYFILE_UNREADABLE,
            "invalid": words.LOG_KEYFILE_INVALID}[problem]
@@ -115,7 +118,10 @@ def glpi_says(problem: str, glpi_version: str | None, path: str) -> str:
         shown = {"missing": words.UI11_KEYFILE_MISSING,
                  "unreadable": words.UI11_KEYFILE_UNREADABLE % path,
                  "invalid": words.UI11_KEYFILE_INVALID}[problem]
-        said += f' and, from 11.0.x, shows "{shown}"'
+        if glpi_version.has("tab-shows-keyfile-errors"):
+            said += f' and, from 11.0.2 (PR #21614), shows "{shown}" on the GLPI Network tab'
+        else:
+            said += f' (from 11.0.2, PR #21614, it also shows "{shown}" on the GLPI Network tab)'
     return said
 
 
@@ -143,7 +149,7 @@ def _retarget(fix: str, quoted_path: str) -> str:
 
 
 def _unread(path: str, read_error: str | None, error_detail: str | None,
-            fields: dict[str, Any], glpi_version: str | None) -> Report:
+            fields: dict[str, Any], glpi_version: GlpiVersion | None) -> Report:
     if read_error not in READ_ERRORS:
         raise ValueError(f"read_error must be one of {READ_ERRORS} when content is None, not {read_error!r}")
     because = f" ({error_detail})" if error_detail else ""
@@ -276,9 +282,6 @@ def _file_name(path: str) -> str:
     return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
 
 
-def _major(glpi_version: str | None) -> int:
-    """11 for "11", "11.0" or "11.0.4"; 0 when unknown, so version-only checks stay off."""
-    if not glpi_version:
-        return 0
-    head = glpi_version.strip().split(".", 1)[0]
-    return int(head) if head.isdigit() and len(head) <= 4 else 0  # 5,000 digits: no int()
+def _major(glpi_version: GlpiVersion | None) -> int:
+    """11 for "11.0" or "11.0.4"; 0 when not given, so version-only checks stay off."""
+    return glpi_version.major if glpi_version is not None else 0

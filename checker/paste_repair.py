@@ -120,7 +120,7 @@ def strip_surrounding(text: str, out: Repaired) -> str:
     if stripped_ws:
         out.findings.append(spec("paste-surrounding-whitespace").finding(
             "Removed whitespace before or after the key. GLPI's web form would trim it too "
-            "(GLPI 10.0 and later); `config:set` and GLPI 9.5 would keep it."))
+            "(GLPI 10.0.1 and later); `config:set`, GLPI 9.5 and 10.0.0 would keep it."))
     return text
 
 

@@ -1,7 +1,8 @@
 """Is this text a well-formed GLPI Network registration key?
 
-GLPI documents the key as base64 of a JSON string holding a `signature` member, and never
-checks more (glpi-facts §1). So neither length nor the other members are enforced here.
+GLPI documents the key as base64 of a JSON string holding a `signature` member (docblock of
+GLPINetwork::getRegistrationKey(), https://github.com/glpi-project/glpi/blob/0042059c82075d3223c145cb3609a83019fc0cd2/src/GLPINetwork.php)
+and never checks the key itself. So neither length nor the other members are enforced here.
 """
 
 from __future__ import annotations
@@ -26,10 +27,18 @@ class KeyFormat:
     fields: dict[str, Any] | None = None
 
 
+# Control characters have no Unicode name, only aliases; these are the ones pastes carry.
+CONTROL_NAMES = {"\0": "NULL", "\t": "CHARACTER TABULATION", "\n": "LINE FEED",
+                 "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\r": "CARRIAGE RETURN",
+                 "\x1b": "ESCAPE", "\x7f": "DELETE"}
+
+
 def describe_char(ch: str) -> str:
     printable = ch if ch.isprintable() and not ch.isspace() else ""
     shown = f"\"{printable}\" " if printable else ""
-    return f"{shown}(U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')})"
+    name = unicodedata.name(ch, "") or CONTROL_NAMES.get(ch) or (
+        "CONTROL CHARACTER" if unicodedata.category(ch) == "Cc" else "UNNAMED")
+    return f"{shown}(U+{ord(ch):04X} {name})"
 
 
 def base64_failure(text: str, error: Base64Error) -> Finding:

@@ -14,6 +14,7 @@ Kind = Literal[
     "instance-uid",
     "api-token",
     "empty",
+    "glpi-message",
     "unknown",
 ]
 

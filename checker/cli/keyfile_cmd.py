@@ -13,6 +13,7 @@ import stat
 import sys
 from dataclasses import dataclass
 
+from ..glpi_versions import accepted, parse_glpi_version
 from ..keyfile import FILE_TYPES, KEY_BYTES, FileFacts, inspect_keyfile, symfony_parameter_references
 from ..report import Report
 from .inputs import InputError, UsageError
@@ -41,8 +42,9 @@ def register(subparsers) -> None:
                     "(warnings may be printed), 1 it cannot or it could not be read, 2 wrong usage.")
     parser.add_argument("path", nargs="?", metavar="PATH", help="the key file to inspect")
     parser.add_argument("--glpi-version", metavar="V",
-                        help="GLPI version the file is for (e.g. 10.0, 11.0.4): turns on the "
-                             "GLPI 11 check for key bytes Symfony may read as a parameter")
+                        help=f"GLPI version the file is for: {accepted()}. Turns on the GLPI 11 "
+                             "check for key bytes Symfony may read as a parameter, and GLPI's "
+                             "own words for that version")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--generate", metavar="NEW_PATH",
@@ -58,8 +60,12 @@ def run(args) -> int:
         return generate(args.generate)
     if args.path is None:
         raise UsageError("No key file given: glpi-keycheck keyfile PATH (or --generate NEW_PATH).")
+    try:
+        version = parse_glpi_version(args.glpi_version) if args.glpi_version is not None else None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     found = read_keyfile(args.path)
-    report = inspect_keyfile(found.content, path=args.path, glpi_version=args.glpi_version,
+    report = inspect_keyfile(found.content, path=args.path, glpi_version=version,
                              stat=found.facts, read_error=found.read_error,
                              error_detail=found.error_detail)
     if args.json:

@@ -49,6 +49,8 @@ def render_findings(findings: list[dict[str, Any]], paint: Painter) -> list[str]
 def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
     stream = stream or sys.stdout
     paint = Painter(stream)
+    if report["kind"] == "glpi-message":  # its texts are escaped where they are printed
+        return "\n".join(render_glpi_messages(report, paint))
     fields = report.get("fields") or {}
     report = shown_tree(report)
     status = report["status"]
@@ -66,6 +68,22 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
     lines += ["", "Findings:"] + render_findings(report["findings"], paint)
     return "\n".join(lines)
 
+
+def render_glpi_messages(report: dict[str, Any], paint: Painter) -> list[str]:
+    """GLPI's own messages found in the paste: each as pasted, in English, and how to replay it."""
+    status, messages = shown(report["status"]), report["fields"]["messages"]
+    count = f"{len(messages)} of GLPI's messages" if len(messages) > 1 else "GLPI's message"
+    lines = [f"{paint(MARKS[status], status)} {paint(f'Recognised {count}.', 'bold')}  (kind: glpi-message)"]
+    for number, found in enumerate(messages, 1):
+        lines += ["", f"{number}. {_as_json(found['text'])}  ({shown(found['language'])})"]
+        if found["language"] != "en_GB":
+            lines.append(f"   GLPI's English: {_as_json(found['message'])}")
+        lines.append(f"   Page: {docs_url(found['page'])}")
+        if found.get("scenario"):
+            scenario = found["scenario"]
+            lines.append(shown(f"   Replay: glpi-keycheck simulate --scenario {scenario['id']} "
+                               f"--glpi-version {scenario['glpi_version']}"))
+    return lines + ["", "Findings:"] + render_findings(report["findings"], paint)
 
 
 def _as_json(value: Any) -> str:

@@ -1,7 +1,9 @@
 """`glpi-keycheck simulate`: play GLPI's registration check, step by step, for a GLPI version.
 
 `--list` prints the scenario ids; `--scenario ID [--glpi-version V] [--key KEY|-] [--json]` runs
-one. Exit status: 0 when GLPI's outcome is fine, 1 otherwise, 2 wrong usage.
+one. Exit status: 0 when GLPI's outcome is fine, 1 otherwise, 2 wrong usage. The arguments are
+judged by the core (`simulate` raises ValueError, as the browser bridge relies on too): this
+module only turns that into a usage error.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from ..simulation import SCENARIOS, VERSIONS, simulate
-from ..simulation.scenarios import REQUIRES_KEY
+from ..glpi_versions import accepted
+from ..simulation import SCENARIOS, check_arguments, simulate
 from .inputs import UsageError, read_text_argument
 from .output import json_text, shown_lines, shown_tree, write
 from .render import MARKS, Painter, docs_url
@@ -29,7 +31,7 @@ def register(subparsers) -> None:
     parser.add_argument("--list", action="store_true", help="print the scenario ids, one a line")
     parser.add_argument("--scenario", metavar="ID", help="the scenario to play (see --list)")
     parser.add_argument("--glpi-version", metavar="V", default=DEFAULT_VERSION,
-                        help=f"GLPI version family: {', '.join(VERSIONS)} (default {DEFAULT_VERSION})")
+                        help=f"GLPI version: {accepted()} (default {DEFAULT_VERSION})")
     parser.add_argument("--key", metavar="KEY",
                         help="start from your own registration key (\"-\" reads standard input); "
                              "it is redacted in the output")
@@ -46,21 +48,12 @@ def run(args) -> int:
         return 0
     if not args.scenario:
         raise UsageError("Give --scenario ID (or --list to see the ids).")
-    if args.scenario not in SCENARIOS:
-        raise UsageError(f"Unknown scenario {args.scenario!r}. Valid scenarios: "
-                         f"{', '.join(SCENARIOS)}.")
-    if args.glpi_version not in VERSIONS:
-        raise UsageError(f"Unknown GLPI version {args.glpi_version!r}. Valid versions: "
-                         f"{', '.join(VERSIONS)}.")
-    scenario = SCENARIOS[args.scenario]
-    if args.glpi_version not in scenario.versions:
-        raise UsageError(f"Scenario {scenario.id!r} does not apply to GLPI {args.glpi_version}. "
-                         f"Its versions: {', '.join(scenario.versions)}.")
-    if scenario.id in REQUIRES_KEY and args.key is None:
-        raise UsageError(f"Scenario {scenario.id!r} needs your key: add --key KEY (or --key - "
-                         "to read it from standard input).")
+    try:  # before reading the key: a usage error never waits on standard input
+        check_arguments(args.scenario, args.glpi_version, key_given=args.key is not None)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     key = read_text_argument(args.key) if args.key is not None else None
-    result = simulate(scenario.id, args.glpi_version, key).to_dict()
+    result = simulate(args.scenario, args.glpi_version, key).to_dict()
     if args.json:
         write(json_text(result))
     else:

@@ -1,9 +1,12 @@
-"""`simulate()`: GLPI's registration check played step by step for one GLPI version family.
+"""`simulate()`: GLPI's registration check played step by step for one GLPI version.
 
-GLPI's side follows GLPI's code (glpi-facts §2, §4, §5): what it reads, sends, receives and
-shows. GLPI Network's side is `network_model`, a labelled model. The admin's journey depends on
-the scenario: save a key in the web form or the console, open the GLPI Network tab with a key
-saved earlier, or open the Marketplace only.
+GLPI's side follows GLPI's code: what it reads, sends and receives and what it shows, for a
+branch ("10.0": its latest release) or a release ("10.0.7"), whose differences come from
+`checker.glpi_versions.CHANGES`. GLPI Network's side is `network_model`, a labelled model. The
+admin's journey depends on the scenario: save a key in the web form or the console, open the
+GLPI Network tab with a key saved earlier, open the Marketplace only, or run
+`php bin/console marketplace:upgrade`. The steps and their order per branch are data
+(`steps.STEP_ORDER`); the decisions below read the run's state, never the steps shown.
 """
 
 from __future__ import annotations
@@ -12,21 +15,22 @@ import json
 from dataclasses import replace
 from typing import Any
 
+from ..glpi_versions import GlpiVersion, parse_glpi_version
 from ..keyfile import inspect_keyfile, symfony_parameter_references
 from .. import glpi_texts as texts
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
-from .http import Exchange, Request, redact
+from .calls import info_request, marketplace_request, offers_request, services_request
+from .http import Exchange, redact
 from .lanes import Message, exchange_messages
-from .network_model import (MARKETPLACE_API_URL, NETWORK_API_URL, PLUGINS, PROXY,
-                            REGISTRATION_API_URL, KeyVerdict, NetworkModel, issue_demo_key,
-                            judge_key)
-from .scenarios import REQUIRES_KEY, VERSIONS, Scenario, get_scenario
-from .steps import BLANK_PAGE, SimulationRun, Timeline
-from .world import (DAMAGE, INSTANCE_UID, INSTALL_MODE, KERNEL_SECRET_DEMO_KEY, KEYFILE_PATH,
-                    MARKETPLACE_DIR, RELEASES, SESSION_LANGUAGE, SITUATIONS, STALE_CACHE_AGE,
-                    WRONG_KEYFILE_SIZE, Situation, stand_in_ciphertext)
+from .network_model import (PLUGINS, PROXY, KeyVerdict, NetworkModel, issue_demo_key,
+                            marketplace_api_url)
+from .scenarios import Scenario, get_scenario
+from .steps import BLANK_PAGE, CONSOLE_UPGRADE_ORDER, STEP_ORDER, SimulationRun, Timeline
+from .world import (DAMAGE, INSTALL_MODE, KERNEL_SECRET_DEMO_KEY, KEYFILE_PATH,
+                    MARKETPLACE_DIR, SESSION_LANGUAGE, STALE_CACHE_AGE, WRONG_KEYFILE_SIZE,
+                    stand_in_ciphertext)
 
 NOTICE = ("GLPI's side follows GLPI's code for this version. GLPI Network's side is a model: "
           "its real rules are not public, so its keys, accounts, offers and some answers are "
@@ -36,55 +40,76 @@ LOG = "files/_log/php-errors.log"
 BLANK = f"{BLANK_PAGE} (the text is only in {LOG}, and on screen in debug mode)"
 HTTP_500_EVERYWHERE = ("every page, the GLPI Network tab included, as HTTP 500; `php bin/console`; "
                        f"and {LOG}")
+CONSOLE = "the console (php bin/console marketplace:upgrade), exit status 1"
 EMPTY_INFORMATIONS = {"is_valid": False, "validation_message": None, "owner": None,
                       "subscription": None}
+KEYFILE_ERRORS = ("missing", "unreadable", "wrong-size")
 
 
-def simulate(scenario_id: str, glpi_version: str, key: str | None = None) -> SimulationRun:
-    """Play a scenario for a GLPI version family ("9.5", "10.0" or "11.0"). With `key`, the run
-    starts from the admin's pasted key instead of the model's demo key."""
-    scenario = get_scenario(scenario_id)
-    if glpi_version not in VERSIONS:
-        raise ValueError(f"Unknown GLPI version {glpi_version!r}. Valid versions: "
-                         f"{', '.join(VERSIONS)}.")
-    if glpi_version not in scenario.versions:
-        raise ValueError(f"Scenario {scenario_id!r} does not apply to GLPI {glpi_version}. "
-                         f"It applies to: {', '.join(scenario.versions)}.")
-    if scenario_id in REQUIRES_KEY and key is None:
-        raise ValueError(f"Scenario {scenario_id!r} needs your key (pass key=…).")
-    run = _Run(scenario, glpi_version, SITUATIONS[scenario_id], key)
+def simulate(scenario_id: str, glpi_version: str | GlpiVersion,
+             key: str | None = None) -> SimulationRun:
+    """Play a scenario for a GLPI branch ("9.5", "10.0", "11.0") or release ("10.0.7"). With
+    `key`, the run starts from the admin's pasted key instead of the model's demo key. Bad
+    arguments raise ValueError with a message that lists what is accepted."""
+    scenario, version = check_arguments(scenario_id, glpi_version, key_given=key is not None)
+    run = _Run(scenario, version, key)
     run.play()
-    default = texts.VALID
-    return SimulationRun(scenario.id, scenario.title, glpi_version, RELEASES[glpi_version],
-                         tuple(run.tl.steps), run.tl.outcome(default), scenario.doc, NOTICE)
+    return SimulationRun(scenario.id, scenario.title, version.label, version.release,
+                         tuple(run.tl.steps), run.tl.outcome(texts.VALID), scenario.doc, NOTICE)
+
+
+def check_arguments(scenario_id: str, glpi_version: str | GlpiVersion, *,
+                    key_given: bool) -> tuple[Scenario, GlpiVersion]:
+    """The scenario and version to play, or a ValueError that says what is accepted. The one
+    check of simulate()'s arguments: the CLI and the browser bridge show its words as they are."""
+    scenario = get_scenario(scenario_id)
+    version = parse_glpi_version(glpi_version)
+    if not scenario.applies_to(version):
+        applies = ", ".join(scenario.versions) + (f" (from {scenario.since})" if scenario.since else "")
+        raise ValueError(f"Scenario {scenario_id!r} does not apply to GLPI {version.label}. "
+                         f"It applies to: {applies}.")
+    if scenario.needs_key and not key_given:
+        raise ValueError(f"Scenario {scenario_id!r} needs your registration key (--key on the "
+                         "command line).")
+    return scenario, version
 
 
 def _pretty(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
+def _running(informations: dict[str, Any]) -> bool:
+    return bool(informations["is_valid"] and (informations["subscription"] or {}).get("is_running"))
+
+
 class _Run:
-    def __init__(self, scenario: Scenario, version: str, situation: Situation, key: str | None):
+    def __init__(self, scenario: Scenario, version: GlpiVersion, key: str | None):
         self.scenario = scenario
-        self.v = version
-        self.s = situation
+        self.version = version
+        self.v = version.branch  # "9.5" | "10.0" | "11.0": texts and templates are per branch
+        self.s = situation = scenario.situation
         self.tl = Timeline(scenario.doc)
         self.admin_key = key
         self.key_in = key if key is not None else issue_demo_key(situation.account)
         self.model = NetworkModel(failure=situation.failure, assumed_account=situation.account,
                                   plugin=situation.plugin)
         self.lang = lang_prefix(SESSION_LANGUAGE)
-        self.ua = user_agent(RELEASES[version], version, INSTALL_MODE)
-        # The value GLPI saves: the web form trims since 10.0, the console never does.
+        self.ua = user_agent(version.release, self.v, INSTALL_MODE)
+        # The value GLPI saves: the web form trims from 10.0.1 (PR #11567), the console never.
         if situation.journey == "cli-save":
             self.saved = self.key_in + situation.cli_suffix
+        elif version.has("web-form-trims-key"):
+            self.saved = php_trim(self.key_in)
         else:
-            self.saved = self.key_in if version == "9.5" else php_trim(self.key_in)
+            self.saved = self.key_in
         self.stored = ""  # glpi_configs.glpinetwork_registration_key
-        self.key: str | None = None  # what getRegistrationKey() returns
+        self.key: str | None = None  # what getRegistrationKey() returns; None: not read yet
+        self.keyfile_checked = False
+        self.informations: dict[str, Any] | None = None  # what the tab fetched, if it did
         self.cache: dict[str, dict[str, Any]] = {}
+        self.cache_shown = False
         self.dead = False  # an uncaught exception ended the page
-        self.offline_note = ""
+        self.tab_hidden = False  # GLPI 11.0.2+ showed only the key-file error on the tab
 
     # --- journeys -------------------------------------------------------------------------
 
@@ -93,7 +118,7 @@ class _Run:
             self.check_key()
         if self.s.damaged_key:
             self.saved += DAMAGE
-        if self.s.journey in ("open", "marketplace"):
+        if self.s.journey in ("open", "marketplace", "console-upgrade"):
             self.stored = stand_in_ciphertext(self.saved)  # saved earlier, with the original key file
         if self.s.stale_answer:
             self.cache[cache_key(self.saved, self.lang)] = dict(
@@ -102,37 +127,51 @@ class _Run:
             self.boot_kernel()
         elif self.s.journey == "marketplace":
             self.marketplace_phase()
+        elif self.s.journey == "console-upgrade":
+            self.console_upgrade()
         else:
             self.tab_phase()
             if not self.dead:
                 self.marketplace_phase()
         if self.dead:
             died = self.tl.steps[-1].name
-            self.tl.skip(self.plan(), f"Not reached: {died} failed and the page died on an "
-                                      "uncaught exception.")
+            self.skip_rest(f"Not reached: {died} failed and the page died on an uncaught "
+                           "exception.", after=died)
 
-    def plan(self) -> list[str]:
-        names = ["read-keyfile"]
-        if self.s.journey in ("save", "cli-save"):
-            names.append("save-key")
-        names.append("decrypt-key")
-        calls = ["services-check", "registration-info"]
-        names += calls[::-1] if self.v == "11.0" else calls
-        names += ["build-message", "cache"]
-        if self.v != "9.5":
-            names.append("marketplace-enabled")
-        return names + ["marketplace-status", "marketplace-plugins", "marketplace-dir", "offers",
-                        "plugin-access"]
+    def plan(self) -> tuple[str, ...]:
+        """The steps this journey can take, in GLPI's order."""
+        if self.s.journey == "console-upgrade":
+            order = CONSOLE_UPGRADE_ORDER
+        else:
+            order = STEP_ORDER[self.v]
+        left_out = set()
+        if self.admin_key is None:
+            left_out.add("check-key")
+        if self.s.keyfile != "kernel-secret":
+            left_out.add("boot-kernel")
+        if self.s.journey not in ("save", "cli-save"):
+            left_out.add("save-key")
+        if self.s.journey == "marketplace":
+            left_out |= {"services-check", "build-message"}
+        return tuple(name for name in order if name not in left_out)
+
+    def skip_rest(self, because: str, *, after: str | None = None,
+                  only: tuple[str, ...] | None = None) -> None:
+        """Mark as skipped the planned steps not taken yet: those GLPI takes after `after`, or
+        only those of `only`, or all of them."""
+        plan = self.plan()
+        if after is not None:
+            plan = plan[plan.index(after) + 1:]
+        self.tl.skip([name for name in plan if only is None or name in only], because)
 
     def tab_phase(self) -> None:
         self.read_keyfile()
-        if self.v == "11.0" and self.s.keyfile in ("missing", "unreadable", "wrong-size"):
-            tab_only = ["services-check", "build-message"]
-            if self.s.journey in ("save", "cli-save"):
-                tab_only.insert(0, "save-key")
-            self.tl.skip(tab_only,
-                         "Not reached: after a key-file error GLPI 11 shows only that error on "
-                         "the GLPI Network tab (no form, no call to GLPI Network).")
+        if self.tab_hidden:
+            self.skip_rest("Not reached: with a key-file error GLPI 11 shows only that error on "
+                           "the GLPI Network tab, and returns before the services check and the "
+                           "call to GLPI Network (PR #21614); no form, so no key can be saved "
+                           "from the tab.",
+                           only=("save-key", "services-check", "build-message"))
             return
         if self.s.journey in ("save", "cli-save"):
             self.save_key()
@@ -141,21 +180,22 @@ class _Run:
         self.decrypt_key()
         if self.dead:
             return
-        if self.v == "11.0":
-            informations = self.registration_info()
-            self.services_check()
-        else:
-            self.services_check()
-            informations = self.registration_info()
+        # Opening the tab sends two requests: the forced /info refresh (only with a key) and the
+        # services check, in the branch's order (GLPI 11 asks for /info first).
+        informations: dict[str, Any] = dict(EMPTY_INFORMATIONS)
+        for name in STEP_ORDER[self.v]:
+            if name == "services-check":
+                self.services_check()
+            elif name == "registration-info":
+                informations = self.registration_info()
+        self.informations = informations
         self.build_message(informations)
         self.cache_step(informations)
 
     # --- the admin's key ------------------------------------------------------------------
 
     def check_key(self) -> None:
-        from ..check import check
-
-        report = check(self.admin_key)
+        report = self.model.report(self.admin_key)
         problems = [f for f in report.findings if f.severity != "info"]
         verdict = {"ok": "a well-formed registration key",
                    "warning": "a well-formed registration key once repaired",
@@ -174,6 +214,7 @@ class _Run:
     # --- glpicrypt.key ----------------------------------------------------------------------
 
     def read_keyfile(self) -> None:
+        self.keyfile_checked = True
         state, v = self.s.keyfile, self.v
         if state in ("ok", "replaced"):
             extra = (" It is a valid key file, but not the one that encrypted the values "
@@ -193,42 +234,50 @@ class _Run:
         if v == "9.5":
             how = {"missing": "GLPIKey::get() throws a RuntimeException when the file is missing",
                    "unreadable": "GLPIKey::get() does not check the read; PHP warns and libsodium "
-                                 "then fails on the missing key",
+                                 "then fails on the missing key (INFERRED from the code: the "
+                                 "exact exception is not documented)",
                    "wrong-size": "GLPI 9.5 does not check the size; libsodium refuses the key "
                                  "with a SodiumException"}[state]
             self.tl.add("read-keyfile", "error",
                         f"{how}. Nothing catches the exception: the page that needs the key dies "
                         "(the next step).", detail=detail, fix=self.scenario.fix, messages=read)
-        elif v == "10.0":
+            return
+        log = f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.KEYFILE_LOG[state]}"
+        on_the_tab = (self.s.journey not in ("marketplace", "console-upgrade")
+                      and self.version.has("tab-shows-keyfile-errors"))
+        if not on_the_tab:
+            later = (" (GLPI 11.0.2 and later also show the error on the GLPI Network tab: PR "
+                     "#21614, first release INFERRED from its merge date)" if v == "11.0" else "")
             self.tl.add("read-keyfile", "error",
                         "GLPIKey::get() logs a warning and returns no key; GLPI carries on "
                         "without telling you. Encryption then returns an empty string, and "
-                        "decryption returns the stored value unchanged.",
-                        detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.KEYFILE_LOG[state]}",
-                        fix=self.scenario.fix, messages=read)
-        else:
-            message = texts.KEYFILE_TAB_11[state]
-            if state == "unreadable":
-                message = message % KEYFILE_PATH
-            self.tl.add("read-keyfile", "error",
-                        "GLPI 11 checks the key file before it draws the GLPI Network tab (PR "
-                        "#21614): it shows this error and hides the form, so no key can be saved "
-                        "or checked from the tab.",
-                        detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.KEYFILE_LOG[state]}",
-                        fix=self.scenario.fix, shows=message, shown_on=f"{TAB} (the form is hidden)",
-                        messages=read + (Message("glpi", "admin", "GLPI Network tab",
-                                                 "the key-file error, no form"),))
+                        f"decryption returns the stored value unchanged{later}.",
+                        detail=log, fix=self.scenario.fix, messages=read)
+            return
+        message = texts.KEYFILE_TAB_11[state]
+        if state == "unreadable":
+            message = message % KEYFILE_PATH
+        self.tab_hidden = True
+        self.tl.add("read-keyfile", "error",
+                    f"GLPI {self.version.release} checks the key file before it draws the GLPI "
+                    "Network tab (PR #21614): it shows this error and nothing else, so no key "
+                    "can be saved or checked from the tab. The Marketplace, the console and the "
+                    "cron job do not check the key file (INFERRED from the code).",
+                    detail=log, fix=self.scenario.fix, shows=message,
+                    shown_on=f"{TAB} (the form is hidden)",
+                    messages=read + (Message("glpi", "admin", "GLPI Network tab",
+                                             "the key-file error, no form"),))
 
     def boot_kernel(self) -> None:
         """GLPI 11's Symfony kernel, which reads the key file as kernel.secret before any GLPI
-        code runs (§5.14). Only played when the key holds %name%: the failure is reported in
+        code runs. Only played when the key holds %name%: the failure is reported in
         open issues, not confirmed, and the other runs do not depend on it."""
         key = KERNEL_SECRET_DEMO_KEY
         spans = symfony_parameter_references(key)
-        report = inspect_keyfile(key, path=KEYFILE_PATH, glpi_version=self.v)
+        report = inspect_keyfile(key, path=KEYFILE_PATH, glpi_version=self.version)
         lines = [f"{KEYFILE_PATH}: {len(key)} bytes, the size GLPIKey needs: GLPIKey accepts it.",
                  "",
-                 f"# glpi-keycheck keyfile {KEYFILE_PATH} --glpi-version {self.v}"]
+                 f"# glpi-keycheck keyfile {KEYFILE_PATH} --glpi-version {self.version.label}"]
         lines += [f"{finding.severity} {finding.code}: {finding.detail}" for finding in report.findings
                   if finding.severity != "info"]
         start, end = spans[0]
@@ -257,13 +306,13 @@ class _Run:
         pasted, value = self.key_in + self.s.cli_suffix, self.saved
         if self.s.journey == "cli-save":
             how = ("`php bin/console config:set` stores the value through "
-                                  "Config::setConfigurationValues(): encrypted, but not trimmed.")
+                   "Config::setConfigurationValues(): encrypted, but not trimmed.")
             sent = (f"$ php bin/console config:set glpinetwork_registration_key "
                     f"\"$(cat key.txt)\"   # key.txt ends with CR LF; $(…) drops only the LF\n"
                     f"value: {redact(pasted)}")
-        elif self.v == "9.5":
-            how = ("GLPI 9.5 stores the value as typed (the trim came with PR "
-                                  "#11567 in 10.0), encrypted with glpicrypt.key.")
+        elif not self.version.has("web-form-trims-key"):
+            how = (f"GLPI {self.version.release} stores the value as typed (the trim came with "
+                   "PR #11567, first released in 10.0.1), encrypted with glpicrypt.key.")
             sent = f"POST /front/config.form.php\nupdate=1\nglpinetwork_registration_key={redact(pasted)}"
         else:
             how = ("Config::prepareInputForUpdate() trims the value (PHP trim: spaces, tabs, "
@@ -294,8 +343,8 @@ class _Run:
         if self.v == "9.5":
             exception = {"missing": f"Uncaught Exception RuntimeException: {texts.KEYFILE_95_MISSING}",
                          "wrong-size": f"Uncaught Exception SodiumException: {texts.SODIUM_KEY_SIZE_95}",
-                         "unreadable": "Uncaught exception from libsodium (its exact text is not "
-                                       "documented)"}[state]
+                         "unreadable": "Uncaught exception from libsodium (INFERRED: its exact "
+                                       "text is not documented)"}[state]
             note = (f" (with the sodium_compat library: \"{texts.SODIUM_KEY_SIZE_95_COMPAT}\")"
                     if state == "wrong-size" else "")
             self.dead = True
@@ -340,20 +389,21 @@ class _Run:
                                   Message("database", "glpi", "'' (empty)", "no key", fails=True)))
             return
         detail = f"stored value: {redact(stored)}"
-        if state in ("missing", "unreadable", "wrong-size"):
+        if state in KEYFILE_ERRORS:
             if v == "9.5":
                 self.dead = True
-                exception = "Uncaught exception from libsodium (its exact text is not documented)"
+                exception = ("Uncaught exception from libsodium (INFERRED: its exact text is not "
+                             "documented)")
                 self.tl.add("decrypt-key", "error",
                             "Decrypting the stored key needs glpicrypt.key; GLPI 9.5 does not "
-                            "catch the failure: the page is blank.",
+                            "catch the failure: the page is blank (INFERRED from the code).",
                             detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{exception}",
                             fix=self.scenario.fix, shows=exception, shown_on=BLANK,
                             messages=self.decrypt_messages("uncaught exception: blank page",
                                                            fails=True))
                 return
             self.key = stored
-            also = " In 10.0 the key field on the tab even displays it." if v == "10.0" else ""
+            also = (" In 10.0 the key field on the tab even displays it." if v == "10.0" else "")
             self.tl.add("decrypt-key", "error",
                         "GLPIKey::decrypt() cannot read glpicrypt.key, so it returns the stored "
                         "value unchanged: GLPI now holds the STILL-ENCRYPTED value as if it were "
@@ -388,7 +438,8 @@ class _Run:
             return
         self.tl.add("decrypt-key", "ok",
                     "GLPINetwork::getRegistrationKey() decrypts the stored value with "
-                    "glpicrypt.key (XChaCha20-Poly1305, the nonce as additional data).",
+                    "glpicrypt.key (XChaCha20-Poly1305, the nonce as additional data): the "
+                    "decrypted key is what GLPI sends.",
                     detail=f"{detail}\ngetRegistrationKey() returns: {redact(self.key)}",
                     messages=self.decrypt_messages("the key", fails=False))
 
@@ -403,19 +454,27 @@ class _Run:
         template = texts.PROXY_FAILED if self.s.proxy else texts.CONNECTION_FAILED
         return template % exchange.curl_error
 
+    def log_fetch_failure(self, message: str, exchange: Exchange) -> str:
+        """The log lines GLPI writes when a call to GLPI Network fails. 9.5 uses
+        Toolbox::logError(message, $error_message, $response): no labels, NULL for no error;
+        9.5.0 still said "informations". 10.0+ uses trigger_error with labels."""
+        error = self.curl_message(exchange)
+        if self.v == "9.5":
+            if self.version.release == "9.5.0":
+                message = message.replace("information.", "informations.")
+            return f"{message} {error or 'NULL'} {exchange.body}".rstrip()
+        return f"{message}\nError message:{error}\nResponse:\n{exchange.body}"
+
     def ping(self) -> tuple[Exchange, str]:
-        if self.v == "11.0":
-            url, how = NETWORK_API_URL.rstrip("/") + "/ping", "GET GLPI_NETWORK_API_URL/ping"
-        else:
-            url, how = REGISTRATION_API_URL, "GET GLPI_NETWORK_REGISTRATION_API_URL itself"
-        request = Request(url, (f"User-Agent: GLPI/{RELEASES[self.v]}",), proxy=self.proxy())
+        request, how = services_request(self.version, release=self.version.release,
+                                        proxy=self.proxy())
         return self.model.send(request), how
 
     def services_check(self) -> None:
         exchange, how = self.ping()
         explanation = (f"GLPINetwork::isServicesAvailable(): {how}. Any non-empty body counts as "
                        "available, whatever the HTTP status; an empty body or a cURL error "
-                       "does not.")
+                       "does not. This request carries no key and no UID.")
         if exchange.body:
             self.tl.add("services-check", "ok", explanation, detail=exchange.render(),
                         messages=exchange_messages(exchange))
@@ -429,14 +488,7 @@ class _Run:
                     messages=exchange_messages(exchange, fails=True))
 
     def info_request(self) -> Request:
-        return Request(REGISTRATION_API_URL.rstrip("/") + "/info", (
-            "Accept:application/json",
-            f"Accept-Language: {self.lang}",
-            "Content-Type:application/json",
-            f"User-Agent:{self.ua}",
-            f"X-Registration-Key:{self.key}",
-            f"X-Glpi-Network-Uid:{INSTANCE_UID}",
-        ), proxy=self.proxy())
+        return info_request(key=self.key, user_agent=self.ua, lang=self.lang, proxy=self.proxy())
 
     def fetch(self) -> tuple[Exchange, dict[str, Any], bool]:
         """getRegistrationInformations() past its cache: the call, and what GLPI makes of it."""
@@ -456,24 +508,23 @@ class _Run:
                    "demo-running": "accepts it with a running subscription",
                    "demo-terminated": "accepts it, with a terminated subscription"}[self.s.account]
         if self.key == self.stored:
-            lead = ("The X-Registration-Key header carries the still-encrypted value stored in "
-                    "the database, not the key. ")
-        else:
-            lead = ""
-        if lead:
-            return lead + "The model rejects it (is_valid false), as any server would.", "error"
+            return ("The X-Registration-Key header carries the still-encrypted value stored in "
+                    "the database, not the key. The model rejects it (is_valid false), as any "
+                    "server would (INFERRED: GLPI Network's answer is not documented)."), "error"
         if verdict.kind == "model":
-            return lead + "The model recognises one of its demo keys (it checks the signature with "\
-                "its own secret).", "ok"
+            return ("The model recognises one of its demo keys (it checks the signature with "
+                    "its own secret)."), "ok"
         if verdict.kind == "forged":
-            return lead + "The model did not issue this key (its signature does not match), so it "\
-                "answers is_valid false.", "ok"
+            return ("The model did not issue this key (its signature does not match), so it "
+                    "answers is_valid false."), "ok"
         if verdict.kind == "broken-header":
-            return lead + "The value holds a control character, which breaks the HTTP request. The "\
-                "model answers as the web server did in #11995: an HTML error page.", "ok"
+            return ("The value holds a control character, so the header line GLPI hands to cURL "
+                    "is broken. What the real server answers to that is not documented: the "
+                    "model answers with an HTML \"400 Bad Request\" page (its own choice), which "
+                    "is not JSON."), "ok"
         if verdict.kind == "malformed":
             what = "; ".join(verdict.checker_titles) or verdict.checker_kind
-            return (lead + f"The key checker says this value is not a usable registration key "
+            return (f"The key checker says this value is not a usable registration key "
                     f"({verdict.checker_kind}: {what}), so the model answers is_valid false."), "ok"
         return ("The key is well-formed. The model cannot know what the real GLPI Network server "
                 f"would answer for it: this run assumes the server {assumed}, to show the rest "
@@ -486,18 +537,19 @@ class _Run:
                         "getRegistrationInformations() answers is_valid false at once." + why)
             return dict(EMPTY_INFORMATIONS)
         exchange, informations, fetched = self.fetch()
-        explanation = ("GLPI asks GLPI Network about the key: GET …/api/registration/info with "
-                       "the key and the instance UID in headers." + why + " cURL does not check "
-                       "the HTTP status; GLPI needs a JSON body with is_valid.")
+        explanation = ("GLPI asks GLPI Network about the decrypted key: GET "
+                       "…/api/registration/info with the key and the instance UID in headers."
+                       + why + " cURL does not check the HTTP status; GLPI needs a JSON body "
+                       "with is_valid.")
         detail = exchange.render()
         if not fetched:
             reason = (f"cURL failed ({exchange.curl_error})" if exchange.curl_error else
                       "the body is not JSON with an is_valid member")
-            detail += (f"\n\n# GLPI logs ({LOG}):\n{texts.UNABLE_TO_FETCH}\nError message:"
-                       f"{self.curl_message(exchange)}\nResponse:\n{exchange.body}")
+            detail += (f"\n\n# GLPI logs ({LOG}):\n"
+                       + self.log_fetch_failure(texts.UNABLE_TO_FETCH, exchange))
             note = ""
             if exchange.curl_error is None:
-                note = " " + self.verdict_note(judge_key(self.key))[0]
+                note = " " + self.verdict_note(self.model.verdict(self.key))[0]
             self.tl.add("registration-info", "error",
                         f"{explanation} Here {reason}, so GLPI cannot use the answer.{note}",
                         detail=detail, fix=self.scenario.fix,
@@ -507,14 +559,13 @@ class _Run:
             note, status = ("The model plays a server that sends its own validation_message; the "
                             "wording is the model's (the real server's messages are not public)."), "ok"
         else:
-            note, status = self.verdict_note(judge_key(self.key))
-        running = bool((informations["subscription"] or {}).get("is_running"))
+            note, status = self.verdict_note(self.model.verdict(self.key))
+        running = _running(informations)
         answer = (f"is_valid: {json.dumps(informations['is_valid'])}" +
                   (", not running" if informations["is_valid"] and not running else ""))
         self.tl.add("registration-info", status, f"{explanation} {note}", detail=detail,
                     fix=self.scenario.fix if status != "ok" else "",
-                    messages=exchange_messages(exchange, answer=answer,
-                                               fails=not (informations["is_valid"] and running)))
+                    messages=exchange_messages(exchange, answer=answer, fails=not running))
         return informations
 
     # --- what the tab shows, and what GLPI keeps --------------------------------------------
@@ -534,7 +585,7 @@ class _Run:
             return
         message = informations["validation_message"]
         subscription, owner = informations["subscription"], informations["owner"]
-        running = bool(informations["is_valid"] and subscription and subscription.get("is_running"))
+        running = _running(informations)
         if self.v == "11.0":
             lines.append(message)
             if informations["is_valid"]:
@@ -549,17 +600,20 @@ class _Run:
         if message == texts.UNABLE_TO_FETCH:
             how = "The call failed, so GLPI shows its generic failure message."
         elif self.s.failure == "server-message":
-            how = "The answer has a validation_message: GLPI shows it verbatim."
+            how = ("The answer has a validation_message: GLPI shows it verbatim instead of its "
+                   "own words. A message from GLPI Network does not mean \"invalid\": its colour "
+                   "comes from is_valid and subscription.is_running, as for GLPI's own words.")
         else:
             how = ("No validation_message in the answer, so GLPI picks its own: invalid if "
                    "is_valid is false, terminated if subscription.is_running is false, valid "
                    "otherwise.")
+        colour = "green" if running else "red"
         self.tl.add("build-message", "ok" if running else "error",
                     f"{how} Green when the key is valid and the subscription running, red "
-                    "otherwise.", detail="\n".join(lines), fix=self.scenario.fix,
+                    f"otherwise: here {colour}.", detail="\n".join(lines), fix=self.scenario.fix,
                     shows=message, shown_on=TAB,
-                    messages=(Message("glpi", "admin", "GLPI Network tab",
-                                      "green" if running else "red", fails=not running),))
+                    messages=(Message("glpi", "admin", "GLPI Network tab", colour,
+                                      fails=not running),))
 
     def shown_cache_key(self, key: str) -> str:
         full = cache_key(key, self.lang)
@@ -568,7 +622,8 @@ class _Run:
         # Derived from the admin's key: shortened so a pasted report does not fingerprint it.
         return f"registration_{full.split('_')[1][:8]}…_{self.lang}_informations"
 
-    def cache_step(self, informations: dict[str, Any], *, stored_now: bool = True) -> None:
+    def cache_step(self, informations: dict[str, Any]) -> None:
+        self.cache_shown = True
         if self.key == "":
             self.tl.add("cache", "skipped",
                         "No key, so nothing was fetched and nothing is cached.")
@@ -582,43 +637,45 @@ class _Run:
                         messages=(Message("glpi", "glpi", "nothing cached",
                                           "a failure: every page asks again"),))
             return
-        good = bool(informations["is_valid"] and (informations["subscription"] or {}).get("is_running"))
+        good = _running(informations)
         self.tl.add("cache", "ok" if good else "warning",
-                    "GLPI keeps this answer for one day (P1D) in its cache. The Marketplace, the "
-                    "console and the cron job read it through isRegistered(); only opening the "
-                    "GLPI Network tab asks GLPI Network again." + (
+                    "GLPI keeps this answer for one day (P1D) in its cache, under a name made "
+                    "from sha1 of the key: a key pasted again is a new entry. The Marketplace, "
+                    "the console and the cron job read it through isRegistered(); only opening "
+                    "the GLPI Network tab asks GLPI Network again." + (
                         "" if good else " So this answer now sticks for up to 24 hours."),
                     detail=f"{key} (one day):\n{_pretty(informations)}",
                     fix="" if good else self.scenario.fix,
                     messages=(Message("glpi", "glpi", "cache the answer (one day)",
-                                      "" if good else "the bad answer sticks"),))
+                                      "" if good else "the bad answer sticks", fails=not good),))
 
-    # --- the Marketplace --------------------------------------------------------------------
+    # --- isRegistered(), as the Marketplace and the console read it -------------------------
 
     def registered_informations(self) -> tuple[dict[str, Any], str]:
         """GLPINetwork::getRegistrationInformations() without forcing: the cache first. Emits
         the steps the tab did not already show; returns extra detail for the status step."""
-        names = self.tl.names()
-        if "read-keyfile" not in names:
+        if not self.keyfile_checked:
             self.read_keyfile()
-        if "decrypt-key" not in names:
+        if self.key is None:
             before = len(self.tl.steps)
             self.decrypt_key()
             step = self.tl.steps[before]
-            self.tl.steps[before] = replace(step, explanation="For the Marketplace: " + step.explanation)
+            where = "For the console" if self.s.journey == "console-upgrade" else "For the Marketplace"
+            self.tl.steps[before] = replace(step, explanation=f"{where}: " + step.explanation)
         if self.dead:
             return EMPTY_INFORMATIONS, ""
-        why = " This call comes from the Marketplace's isRegistered(): nothing was cached."
+        caller = ("marketplace:upgrade's" if self.s.journey == "console-upgrade"
+                  else "the Marketplace's")
+        why = f" This call comes from {caller} isRegistered(): nothing was cached."
         if self.key == "":
-            if "registration-info" not in self.tl.names():
-                self.registration_info(why="")
-            if "cache" not in self.tl.names():
-                self.cache_step(EMPTY_INFORMATIONS)
+            if self.informations is None:
+                self.informations = self.registration_info(why="")
+                self.cache_step(self.informations)
             return dict(EMPTY_INFORMATIONS), "isRegistered(): no key, so not registered."
-        key = cache_key(self.key, self.lang)
-        cached = self.cache.get(key)
+        cached = self.cache.get(cache_key(self.key, self.lang))
         if cached is not None:
-            if "cache" not in self.tl.names():
+            if not self.cache_shown:
+                self.cache_shown = True
                 self.tl.add("cache", "warning" if self.s.stale_answer else "ok",
                             f"isRegistered() finds an answer GLPI cached {STALE_CACHE_AGE} ago "
                             "(the model's age; it lives one day) and uses it without asking GLPI "
@@ -632,56 +689,72 @@ class _Run:
                                               fails=self.s.stale_answer),))
                 return cached, ""
             return cached, "isRegistered(): answer read from the cache written above."
-        if "registration-info" not in self.tl.names():
-            informations = self.registration_info(why=why)
-            if "cache" not in self.tl.names():
-                self.cache_step(informations)
-            return informations, ""
+        if self.informations is None:
+            self.informations = self.registration_info(why=why)
+            self.cache_step(self.informations)
+            return self.informations, ""
         exchange, informations, _ = self.fetch()
         return informations, ("isRegistered(): nothing cached, so GLPI calls GLPI Network "
                               f"again:\n{exchange.render()}")
 
-    def marketplace_phase(self) -> None:
-        rest = ["marketplace-status", "marketplace-plugins", "marketplace-dir", "offers",
-                "plugin-access"]
-        if self.v != "9.5":
-            allowed = marketplace_allowed(self.s.marketplace_enable)
-            value = f"GLPI_MARKETPLACE_ENABLE = {self.s.marketplace_enable}"
-            if not allowed["web"]:
-                shows = texts.CLI_DISALLOWED if not allowed["cli"] else ""
-                self.tl.add("marketplace-enabled", "warning",
-                            "GLPI_MARKETPLACE_ENABLE is read bit by bit: 1 allows the console "
-                            "commands, 2 the web Marketplace. Without the web bit, "
-                            "front/marketplace.php sends you to the classic plugins page "
-                            "without a word" + (", and marketplace console commands stop with "
-                                                "this message (exit status 1)." if shows else "."),
-                            detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}\n"
-                                   "$ php bin/console marketplace:download exampleplugin\n"
-                                   f"{shows}",
-                            fix=self.scenario.fix, shows=shows,
-                            shown_on="the console (php bin/console marketplace:…); the web "
-                                     "Marketplace silently redirects to Setup > Plugins",
-                            messages=(Message("admin", "glpi", "open the Marketplace"),
-                                      Message("glpi", "glpi", value, "the web bit is off", fails=True),
-                                      Message("glpi", "admin", "redirect to Setup > Plugins")))
-                self.tl.skip(rest, "Not reached: the Marketplace is turned off.")
-                return
+    # --- the Marketplace --------------------------------------------------------------------
+
+    def marketplace_enabled(self, *, web: bool) -> bool:
+        """GLPI_MARKETPLACE_ENABLE (10.0+): bit 1 the console, bit 2 the web Marketplace."""
+        allowed = marketplace_allowed(self.s.marketplace_enable)
+        value = f"GLPI_MARKETPLACE_ENABLE = {self.s.marketplace_enable}"
+        bit = "web" if web else "cli"
+        if allowed[bit]:
             self.tl.add("marketplace-enabled", "ok",
-                        "GLPI_MARKETPLACE_ENABLE allows the web Marketplace (bit 2).",
+                        "GLPI_MARKETPLACE_ENABLE allows " + ("the web Marketplace (bit 2)." if web
+                                                             else "the console commands (bit 1)."),
                         detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}",
-                        messages=(Message("glpi", "glpi", value, "web Marketplace allowed"),))
+                        messages=(Message("glpi", "glpi", value, ("web Marketplace" if web else
+                                                                  "console commands") + " allowed"),))
+            return True
+        shows = texts.CLI_DISALLOWED if not allowed["cli"] else ""
+        self.tl.add("marketplace-enabled", "warning" if web else "error",
+                    "GLPI_MARKETPLACE_ENABLE is read bit by bit: 1 allows the console "
+                    "commands, 2 the web Marketplace. " + (
+                        "Without the web bit, front/marketplace.php sends you to the classic "
+                        "plugins page without a word" + (", and marketplace console commands stop "
+                                                         "with this message (exit status 1)."
+                                                         if shows else ".")
+                        if web else "Without the console bit, marketplace console commands stop "
+                                    "with this message (exit status 1)."),
+                    detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}\n"
+                           "$ php bin/console marketplace:download exampleplugin\n"
+                           f"{shows}",
+                    fix=self.scenario.fix, shows=shows,
+                    shown_on="the console (php bin/console marketplace:…); the web "
+                             "Marketplace silently redirects to Setup > Plugins",
+                    messages=(Message("admin", "glpi", "open the Marketplace"),
+                              Message("glpi", "glpi", value, "the web bit is off", fails=True),
+                              Message("glpi", "admin", "redirect to Setup > Plugins"))
+                    if web else (Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                                 Message("glpi", "glpi", value, "the console bit is off",
+                                         fails=True),
+                                 Message("glpi", "admin", "exit status 1")))
+        self.skip_rest("Not reached: the Marketplace is turned off.")
+        return False
+
+    def marketplace_phase(self) -> None:
+        if self.v != "9.5" and not self.marketplace_enabled(web=True):
+            return
         exchange, how = self.ping()
+        offline = "Not reached: marketplace-status failed, so the Marketplace is in offline mode."
         opened = (Message("admin", "glpi", "open the Marketplace"),) + exchange_messages(exchange)
         banner = Message("glpi", "admin", "Marketplace", "a banner, no plugins", fails=True)
         if not exchange.body:
             shows = "\n".join(texts.MP_SERVICES_DOWN)
             self.tl.add("marketplace-status", "error",
                         f"View::checkRegistrationStatus() first checks the services ({how}). They "
-                        "are unreachable, so the Marketplace goes offline: the Discover tab shows "
-                        "only this banner.",
+                        "are unreachable, so the Marketplace goes offline with the \"services "
+                        "unavailable\" banner (not the registration one): Discover shows only "
+                        "this banner.",
                         detail=exchange.render(), fix=self.scenario.fix, shows=shows,
                         shown_on="Marketplace", messages=opened + (banner,))
-            self.tl.skip(rest, "Not reached: marketplace-status failed, so the Marketplace is in offline mode.")
+            self.skip_rest(offline, after="marketplace-status")
             return
         informations, extra = self.registered_informations()
         if self.dead:
@@ -708,18 +781,21 @@ class _Run:
                         detail=detail, messages=opened)
             self.marketplace_online(informations)
             return
-        self.tl.skip(rest[1:], "Not reached: marketplace-status failed, so the Marketplace is in offline mode.")
+        self.skip_rest(offline, after="marketplace-status")
+
+    def marketplace_request(self, url: str, *extra: str) -> Request:
+        return marketplace_request(url, key=self.key, user_agent=self.ua, extra=extra,
+                                   proxy=self.proxy())
 
     def marketplace_online(self, informations: dict[str, Any]) -> None:
-        url = MARKETPLACE_API_URL[self.v] + "plugins"
-        request = Request(url, ("Accept: application/json", f"User-Agent: {self.ua}",
-                                f"X-Registration-Key: {self.key}",
-                                f"X-Glpi-Network-Uid: {INSTANCE_UID}", "X-Range: 0-199"),
-                          client="Guzzle", proxy=self.proxy())
-        exchange = self.model.send(request)
+        url = marketplace_api_url(self.version) + "plugins"
+        exchange = self.model.send(self.marketplace_request(url, "X-Range: 0-199"))
         self.tl.add("marketplace-plugins", "ok",
                     "The Discover tab asks the marketplace API for the plugin list, 200 per "
-                    "page, with the key and the UID in headers (cached for one hour).",
+                    "page, with the key and the UID in headers, through GLPI's proxy when one "
+                    "is set (cached for one hour" + (", per registration key" if
+                                                     self.version.has("marketplace-api-v2")
+                                                     else "") + ").",
                     detail=exchange.render(), messages=exchange_messages(exchange))
         if self.s.marketplace_writable:
             self.tl.add("marketplace-dir", "ok",
@@ -742,10 +818,7 @@ class _Run:
         self.plugin_access(informations, titles)
 
     def offers_step(self) -> dict[str, str]:
-        request = Request(REGISTRATION_API_URL.rstrip("/") + "/offers",
-                          ("Accept:application/json", f"Accept-Language: {self.lang}"),
-                          proxy=self.proxy())
-        exchange = self.model.send(request)
+        exchange = self.model.send(offers_request(lang=self.lang, proxy=self.proxy()))
         explanation = ("Each plugin card looks up offer titles: GLPINetwork::getOffers() calls "
                        "…/api/registration/offers with only Accept and Accept-Language: no "
                        "registration key, no instance UID. A good answer is cached for one hour "
@@ -760,7 +833,7 @@ class _Run:
                         "no offer badges, and caches nothing: the next card asks again, which "
                         "makes the Marketplace slow.",
                         detail=f"{exchange.render()}\n\n# GLPI logs ({LOG}):\n"
-                               f"{texts.OFFERS_FETCH_FAILED}\nError message:\nResponse:\n{exchange.body}",
+                               + self.log_fetch_failure(texts.OFFERS_FETCH_FAILED, exchange),
                         fix=self.scenario.fix, shows=texts.OFFERS_FETCH_FAILED,
                         shown_on=f"{LOG} (the Marketplace shows no offer badges and is slow)",
                         messages=exchange_messages(exchange, fails=True, answer="not a list"))
@@ -773,26 +846,87 @@ class _Run:
         plugin = PLUGINS[self.s.plugin]
         required = plugin["required_offers"]
         subscription = informations["subscription"]
+        empty_is_none = self.version.has("empty-required-offers-is-none")
         detail = (f"plugin {plugin['key']}: required_offers = {json.dumps(required)}\n"
                   f"subscription: offer_reference = {json.dumps((subscription or {}).get('offer_reference'))}, "
                   f"is_running = {json.dumps((subscription or {}).get('is_running'))}")
-        explanation = ("Controller::requiresHigherOffer(): no required_offers means no; a running "
-                       "subscription whose offer_reference is listed means no; anything else, "
-                       "even an empty list, means a higher offer is needed.")
-        if requires_higher_offer(required, subscription):
+        explanation = ("Controller::requiresHigherOffer(): no required_offers "
+                       + ("(absent, null or an empty list, since 10.0.8) " if empty_is_none else
+                          "(absent or null; before 10.0.8 an empty list still counts as a "
+                          "requirement) ")
+                       + "means no; a running subscription whose offer_reference is listed means "
+                       "no; anything else means a higher offer is needed.")
+        if requires_higher_offer(required, subscription, empty_means_none=empty_is_none):
             names = ", ".join(title for reference, title in titles.items() if reference in required)
             self.tl.add("plugin-access", "error",
                         f"{explanation} Here the subscription's offer is not listed, so the card "
-                        "gets a warning button with this tooltip. The offer names are the model's.",
+                        "gets a warning button with this tooltip, next to its download button. "
+                        "The offer names are the model's.",
                         detail=detail, fix=self.scenario.fix, shows=texts.HIGHER_OFFER % names,
                         shown_on="Marketplace > Discover (tooltip of the warning button on the "
                                  "plugin's card)",
                         messages=(Message("glpi", "admin", "plugin card", "a superior offer is needed",
                                           fails=True),))
             return
+        version = plugin["versions"][-1]
+        download = self.model.send(self.marketplace_request(version["download_url"], "Accept: */*"))
         how = ("offered as an archive to download by hand (the directory is not writable)"
-               if not self.s.marketplace_writable else "downloadable with the Download button")
-        self.tl.add("plugin-access", "ok", f"{explanation} The plugin is {how}.", detail=detail,
+               if not self.s.marketplace_writable else
+               "downloadable with the Download button. The archive request goes through the same "
+               "Plugins::request() as the list: GLPI's proxy, and the registration key and the "
+               "UID sent to the plugin's download_url host, which may be another server")
+        self.tl.add("plugin-access", "ok", f"{explanation} The plugin is {how}.",
+                    detail=f"{detail}\n\n# The Download button (Controller::downloadPlugin(), "
+                           "then Plugins::downloadArchive()); array_merge_recursive() keeps both "
+                           f"Accept values on one line:\n{download.request.render()}",
                     messages=(Message("glpi", "admin", "plugin card",
                                       "manual download" if not self.s.marketplace_writable
-                                      else "Download button"),))
+                                      else "Download button"),)
+                    + (() if not self.s.marketplace_writable else
+                       exchange_messages(download, target="plugins")))
+
+    # --- php bin/console marketplace:upgrade (GLPI 11.0, PR #21521) -------------------------
+
+    def console_upgrade(self) -> None:
+        if not self.marketplace_enabled(web=False):
+            return
+        informations, _ = self.registered_informations()
+        if self.dead:
+            return
+        command = "$ php bin/console marketplace:upgrade"
+        if not informations["is_valid"]:
+            self.tl.add("marketplace-upgrade", "error",
+                        "UpgradeCommand checks GLPINetwork::isRegistered() before anything else. "
+                        "It is false, so the command stops at once with this message and exit "
+                        "status 1: no plugin is downloaded or updated (marketplace:download, by "
+                        "contrast, prints the same message and carries on, then fails per "
+                        "plugin).",
+                        detail=f"{command}\n{texts.UPGRADE_NOT_REGISTERED}",
+                        fix=self.scenario.fix, shows=texts.UPGRADE_NOT_REGISTERED, shown_on=CONSOLE,
+                        messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                                  Message("glpi", "glpi", "isRegistered()", "false", fails=True),
+                                  Message("glpi", "admin", "missing or invalid key",
+                                          "exit status 1", fails=True)))
+            return
+        lines, manual = [command], []
+        for directory, from_marketplace in self.s.installed_plugins:
+            if from_marketplace:
+                lines.append(texts.UPGRADE_UP_TO_DATE % directory)
+            else:
+                manual.append(texts.UPGRADE_MANUAL % directory)
+                lines.append(manual[-1])
+        explanation = ("Registered: the command updates every plugin installed from the "
+                       "Marketplace to its latest compatible version and reactivates the active "
+                       "ones. A plugin whose directory is not in GLPI_MARKETPLACE_DIR was "
+                       "installed by hand: the command says so and leaves it alone.")
+        if manual:
+            self.tl.add("marketplace-upgrade", "warning", explanation, detail="\n".join(lines),
+                        fix=self.scenario.fix, shows="\n".join(manual),
+                        shown_on="the console (php bin/console marketplace:upgrade)",
+                        messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                                  Message("glpi", "admin", "installed manually: not updated",
+                                          fails=True)))
+            return
+        self.tl.add("marketplace-upgrade", "ok", explanation, detail="\n".join(lines),
+                    messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
+                              Message("glpi", "admin", "plugins up to date")))

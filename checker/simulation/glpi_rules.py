@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import glpi_texts as texts
 
-# PHP's trim() default character set (T15): space, \t, \n, \r, \0, \x0B.
+# PHP's trim() default character set: space, \t, \n, \r, \0, \x0B.
 PHP_TRIM_CHARS = " \t\n\r\0\x0b"
 _STABILITY_SUFFIX = re.compile(r"^(\d+\.\d+\.\d+)(?:[-.]?(?:dev|alpha\d*|beta\d*|rc\d*))?$", re.I)
 
@@ -19,7 +19,7 @@ def php_trim(value: str) -> str:
 
 
 def normalized_version(version: str) -> str:
-    """VersionParser::getNormalizedVersion($v, false): the stability suffix dropped (T17)."""
+    """VersionParser::getNormalizedVersion($v, false): the stability suffix dropped."""
     match = _STABILITY_SUFFIX.match(version.strip())
     return match.group(1) if match else version
 
@@ -27,7 +27,7 @@ def normalized_version(version: str) -> str:
 def user_agent(glpi_version: str, family: str, install_mode: str = "TARBALL",
                extra_comments: str = "") -> str:
     """GLPINetwork::getGlpiUserAgent(). 9.5 sends GLPI_VERSION as is; 10.0+ normalizes it.
-    The extra-comment sanitizer only replaces the literal pair "()" (§2.5)."""
+    The extra-comment sanitizer only replaces the literal pair "()"."""
     version = glpi_version if family == "9.5" else normalized_version(glpi_version)
     comments = f"installation-mode:{install_mode}"
     if extra_comments:
@@ -41,14 +41,17 @@ def lang_prefix(session_language: str) -> str:
     return match.group(1) if match else session_language
 
 
+INFO_CACHE_KEY = "registration_{sha1}_{lang}_informations"
+
+
 def cache_key(registration_key: str, lang: str) -> str:
-    """Where getRegistrationInformations() keeps a successful answer for one day (§2.9)."""
+    """Where getRegistrationInformations() keeps a successful answer for one day."""
     digest = hashlib.sha1(registration_key.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"registration_{digest}_{lang}_informations"
+    return INFO_CACHE_KEY.format(sha1=digest, lang=lang)
 
 
 def registration_message(data: dict[str, Any]) -> str:
-    """The status line GLPI shows for an /info answer that has `is_valid` (§2.8, T13)."""
+    """The status line GLPI shows for an /info answer that has `is_valid`."""
     if "validation_message" in data:
         return data["validation_message"]
     if not data["is_valid"]:
@@ -60,7 +63,7 @@ def registration_message(data: dict[str, Any]) -> str:
 
 def registration_data(body: str | None) -> dict[str, Any] | None:
     """The decoded /info body, or None where GLPI would say "Unable to fetch…": not JSON, not
-    an object, or no `is_valid` member (§2.6)."""
+    an object, or no `is_valid` member."""
     if not body:
         return None
     try:
@@ -72,10 +75,13 @@ def registration_data(body: str | None) -> dict[str, Any] | None:
     return data
 
 
-def requires_higher_offer(required_offers: list[str] | None, subscription: dict | None) -> bool:
-    """Controller::requiresHigherOffer() (§3.5, T18): absent/null → no; a running
-    subscription whose offer_reference is listed → no; anything else (even []) → yes."""
-    if required_offers is None:
+def requires_higher_offer(required_offers: list[str] | None, subscription: dict | None, *,
+                          empty_means_none: bool = True) -> bool:
+    """Controller::requiresHigherOffer(): no required_offers → no; a running subscription whose
+    offer_reference is listed → no; anything else → yes. "No required_offers" is absent, null
+    or an empty list since 10.0.8 (PR #14657; GLPI 11 tests `empty()`); 10.0.0 to 10.0.7
+    tested `isset()`, so an empty list still required an offer (`empty_means_none=False`)."""
+    if required_offers is None or (empty_means_none and len(required_offers) == 0):
         return False
     if subscription is not None and subscription.get("is_running"):
         if subscription.get("offer_reference") in required_offers:
@@ -84,5 +90,5 @@ def requires_higher_offer(required_offers: list[str] | None, subscription: dict 
 
 
 def marketplace_allowed(enable: int) -> dict[str, bool]:
-    """GLPI_MARKETPLACE_ENABLE is read bit by bit (T19): 1 = console, 2 = web."""
+    """GLPI_MARKETPLACE_ENABLE is read bit by bit: 1 = console, 2 = web."""
     return {"cli": bool(enable & 1), "web": bool(enable & 2)}

@@ -42,6 +42,7 @@ STEP_TITLES: dict[str, str] = {
     "marketplace-dir": "GLPI checks the marketplace directory",
     "offers": "The Marketplace fetches the offer names",
     "plugin-access": "The Marketplace decides whether the plugin can be downloaded",
+    "marketplace-upgrade": "marketplace:upgrade updates the plugins",
 }
 
 
@@ -90,6 +91,7 @@ ROUTES: dict[str, tuple[Message, ...]] = {
     "marketplace-dir": (_m("glpi", "glpi", "is marketplace/ writable?"),),
     "offers": (_m("glpi", "network", "GET /api/registration/offers"),),
     "plugin-access": (_m("glpi", "admin", "plugin card"),),
+    "marketplace-upgrade": (_m("admin", "glpi", "php bin/console marketplace:upgrade"),),
 }
 
 

@@ -1,4 +1,5 @@
-"""A MODEL of GLPI Network's side. The real server's rules are not public (glpi-facts §1.6, §9).
+"""A MODEL of GLPI Network's side. The real server's rules are not public: no key format, no
+signature scheme, no offer names are published.
 
 What is documented, and followed here: the URLs GLPI calls, the fields GLPI reads from /info
 (is_valid, validation_message, owner.name, subscription.title/begin_date/end_date/is_running/
@@ -16,29 +17,56 @@ import base64
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..php_json import php_json_decode
 from .http import Exchange, Request, Response
 
+if TYPE_CHECKING:
+    from ..glpi_versions import GlpiVersion
+    from ..report import Report
+
 MODEL_SECRET = b"glpi-keycheck: GLPI Network model secret, public, for demonstrations only"
 MODEL_ISSUER = "glpi-keycheck GLPI Network model"
 HOST = "services.glpi-network.com"
-NETWORK_API_URL = f"https://{HOST}/api"
-REGISTRATION_API_URL = f"https://{HOST}/api/registration/"
-MARKETPLACE_API_URL = {  # GLPI_MARKETPLACE_PLUGINS_API_URI (§4.1)
-    "9.5": f"https://{HOST}/api/glpi-plugins/",
-    "10.0": f"https://{HOST}/api/marketplace/",  # 10.0.8 and later
-    "11.0": f"https://{HOST}/api/marketplace/",
-}
+NETWORK_API_URL = f"https://{HOST}/api"  # GLPI_NETWORK_API_URL (GLPI 11)
+REGISTRATION_API_URL = f"https://{HOST}/api/registration/"  # GLPI_NETWORK_REGISTRATION_API_URL
 PROXY = "proxy.example.lan:3128"
+# Where the model's plugin archives live: another host than the API, as a plugin's
+# download_url may be (GitHub releases, for most plugins).
+DOWNLOAD_HOST = "github.com"
+
+
+def registration_api_url() -> str:
+    return REGISTRATION_API_URL
+
+
+def marketplace_api_url(version: GlpiVersion) -> str:
+    """GLPI_MARKETPLACE_PLUGINS_API_URI: /api/glpi-plugins/ up to 10.0.7, /api/marketplace/
+    from 10.0.8 (PR #14657); GLPI 11 builds it from GLPI_NETWORK_API_URL, the same URL."""
+    if version.has("marketplace-api-v2"):
+        return f"{NETWORK_API_URL}/marketplace/"
+    return f"{NETWORK_API_URL}/glpi-plugins/"
+
+
+def services_check_url(version: GlpiVersion) -> tuple[str, str]:
+    """isServicesAvailable()'s URL, and how GLPI builds it: GLPI_NETWORK_API_URL/ping after
+    PR #22140 (11.0.4 on); before, GLPI_NETWORK_REGISTRATION_API_URL itself."""
+    if version.has("services-ping"):
+        return f"{NETWORK_API_URL}/ping", "GET GLPI_NETWORK_API_URL/ping"
+    return REGISTRATION_API_URL, "GET GLPI_NETWORK_REGISTRATION_API_URL itself"
 
 # cURL errors. The DNS one is quoted from issue #22679; the proxy one is libcurl's usual
 # wording (it varies with the libcurl version).
 DNS_ERROR = "Resolving timed out after 5000 milliseconds"
 PROXY_ERROR = "Failed to connect to proxy.example.lan port 3128: Connection refused"
+# libcurl's words when PHP's curl.cainfo (or openssl.cafile) names a CA bundle it cannot load,
+# as reported in pluginsGLPI/barcode#128 ("Error was: error setting certificate file: …"); the
+# path is the model's.
+CA_BUNDLE = "/etc/php/cacert.pem"
+TLS_CA_ERROR = f"error setting certificate file: {CA_BUNDLE}"
 
 # The Apache page GLPI received for a damaged key in issue #11995, byte for byte.
 APACHE_400 = (
@@ -81,19 +109,24 @@ ACCOUNTS = {
                 "2024-01-01", "2024-12-31", False),
     )
 }
-# Offer references and titles are the model's: GLPI hard-codes none (§3.1, §3.3).
+# Offer references and titles are the model's: GLPI hard-codes none (GLPINetwork::getOffers()).
 OFFERS = [
     {"offer_reference": "BASIC", "title": "Basic"},
     {"offer_reference": "STANDARD", "title": "Standard"},
     {"offer_reference": "ADVANCED", "title": "Advanced"},
 ]
 # The plugin the simulated admin looks at in the Discover tab. A paid tier includes the
-# plugins of the lower tiers (§3.2), so a plugin for Advanced lists only ADVANCED.
+# plugins of the lower tiers (GLPI's plugins documentation), so a plugin for Advanced lists
+# only ADVANCED.
 PLUGINS = {
-    "exampleplugin": {"key": "exampleplugin", "name": "Example plugin (model)",
-                      "required_offers": None, "versions": [{"num": "1.0.0"}]},
-    "exampleadvanced": {"key": "exampleadvanced", "name": "Example Advanced plugin (model)",
-                        "required_offers": ["ADVANCED"], "versions": [{"num": "1.0.0"}]},
+    name: {"key": name, "name": title, "required_offers": required,
+           "versions": [{"num": "1.0.0", "download_url": f"https://{DOWNLOAD_HOST}/example/"
+                                                         f"{name}/releases/download/1.0.0/"
+                                                         f"glpi-{name}-1.0.0.tar.bz2"}]}
+    for name, title, required in (
+        ("exampleplugin", "Example plugin (model)", None),
+        ("exampleadvanced", "Example Advanced plugin (model)", ["ADVANCED"]),
+    )
 }
 
 
@@ -128,12 +161,17 @@ class KeyVerdict:
     checker_titles: tuple[str, ...] = ()
 
 
-def judge_key(key: str) -> KeyVerdict:
+def check_report(key: str) -> Report:
     from ..check import check  # the same checker the admin runs; imported late (it is big)
 
+    return check(key)
+
+
+def judge_key(key: str, report: Report | None = None) -> KeyVerdict:
+    """How the model reads `key`; `report` is the key checker's report on it, if already made."""
     if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in key):
         return KeyVerdict("broken-header")
-    report = check(key)
+    report = report if report is not None else check_report(key)
     titles = tuple(f.title for f in report.findings if f.severity != "info")
     facts = dict(checker_status=report.status, checker_kind=report.kind, checker_titles=titles)
     # GLPI sends the key untouched, so only a key the checker accepts without repair counts.
@@ -163,15 +201,29 @@ def _json(status: int, reason: str, data: Any) -> Response:
 class NetworkModel:
     """The model server and the network in front of it, in one failure mode or none."""
 
-    failure: str | None = None  # "dns" | "proxy" | "rate-limited" | "server-message"
+    failure: str | None = None  # "dns" | "proxy" | "tls-ca-bundle" | "rate-limited" | "server-message"
     assumed_account: str | None = "demo-running"  # answer for a real key it cannot verify
     plugin: str = "exampleplugin"
+    # The key checker's reports, per key, for this run only: each key is checked once.
+    reports: dict[str, Report] = field(default_factory=dict, compare=False, repr=False)
+
+    def report(self, key: str) -> Report:
+        if key not in self.reports:
+            self.reports[key] = check_report(key)
+        return self.reports[key]
+
+    def verdict(self, key: str) -> KeyVerdict:
+        if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in key):
+            return KeyVerdict("broken-header")
+        return judge_key(key, self.report(key))
 
     def send(self, request: Request) -> Exchange:
         if self.failure == "dns":
             return Exchange(request, curl_error=DNS_ERROR)
         if self.failure == "proxy":
             return Exchange(request, curl_error=PROXY_ERROR)
+        if self.failure == "tls-ca-bundle":
+            return Exchange(request, curl_error=TLS_CA_ERROR)
         return Exchange(request, self._answer(request))
 
     def _answer(self, request: Request) -> Response:
@@ -184,10 +236,12 @@ class NetworkModel:
             if self.failure == "rate-limited":
                 return Response(429, "Too Many Requests", "application/json", TOO_MANY_ATTEMPTS)
             return _json(200, "OK", OFFERS)
+        if urlsplit(request.url).netloc == DOWNLOAD_HOST:
+            return Response(200, "OK", "application/octet-stream", "(the plugin archive, model)")
         key = request.header("X-Registration-Key")
         if key is None:
             return _json(401, "Unauthorized", {"message": "Registration key required (model)."})
-        verdict = judge_key(key)
+        verdict = self.verdict(key)
         if verdict.kind == "broken-header":
             # A line break splits the request; a web server rejects it as #11995 shows.
             return Response(400, "Bad Request", "text/html; charset=iso-8859-1", APACHE_400)

@@ -2,18 +2,22 @@
 
 The simulator (checker.simulation.engine), the CLI, the browser and the generated reference page
 (docs/reference/scenarios.md) all read this catalogue. Ids are stable: never rename one.
-Every cause and fix comes from the fact sheet (glpi-facts.md) and the user reports
-(user-pains.md); `sources` points at the GLPI code, issues and pull requests behind them.
+A scenario carries everything that defines it: its texts, the GLPI versions it applies to, the
+situation it puts the simulated instance in (`world.Situation`) and whether it needs the
+admin's own key. Every cause and fix comes from GLPI's code, issues and pull requests, which
+`sources` points at; what is inferred or the model's own says so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import glpi_texts as texts
+from ..glpi_versions import BRANCHES, parse_glpi_version
+from .world import Situation
 
-VERSIONS = ("9.5", "10.0", "11.0")
+VERSIONS = BRANCHES  # the GLPI branches a scenario can apply to
 
 GLPI = "https://github.com/glpi-project/glpi"
 NET11 = f"{GLPI}/blob/0042059c82075d3223c145cb3609a83019fc0cd2/src/GLPINetwork.php"
@@ -30,6 +34,8 @@ DI11 = (f"{GLPI}/blob/a30c163b9f09fe90169b72965fbb1583a7868ac2/dependency_inject
         "services.php")
 DLCMD = (f"{GLPI}/blob/01694672b3c6990cb44c47e55c44033bb61d3b4f/src/Console/Marketplace/"
          "DownloadCommand.php")
+UPGRADECMD = (f"{GLPI}/blob/0949fcadd479310603719f8244fdde75aff4a37c/src/Glpi/Console/Marketplace/"
+              "UpgradeCommand.php")
 
 
 def issue(number: int) -> str:
@@ -44,17 +50,26 @@ def pull(number: int) -> str:
 class Scenario:
     id: str
     title: str
-    versions: tuple[str, ...]
+    versions: tuple[str, ...]  # GLPI branches
     cause: str
     fix: str
     sources: tuple[str, ...]  # URLs (GLPI issues/PRs/code)
     doc: str  # site-relative troubleshooting URL, e.g. "troubleshooting/unable-to-fetch/"
+    situation: Situation = field(default_factory=Situation)  # what the simulated instance is in
+    needs_key: bool = False  # only playable with the admin's own key
+    since: str = ""  # first release it applies to, when not a whole branch (e.g. "11.0.2")
+
+    def applies_to(self, version) -> bool:
+        version = parse_glpi_version(version)
+        return version.branch in self.versions and (not self.since or version.at_least(self.since))
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
             "versions": list(self.versions),
+            "since": self.since,
+            "needs_key": self.needs_key,
             "cause": self.cause,
             "fix": self.fix,
             "sources": list(self.sources),
@@ -66,11 +81,13 @@ SCENARIOS: dict[str, Scenario] = {}
 
 
 def _define(id: str, title: str, versions: tuple[str, ...], cause: str, fix: str,
-            sources: tuple[str, ...], doc: str) -> Scenario:
+            sources: tuple[str, ...], doc: str, situation: Situation = Situation(), *,
+            needs_key: bool = False, since: str = "") -> Scenario:
     assert id not in SCENARIOS, id
     assert versions and set(versions) <= set(VERSIONS), (id, versions)
     assert doc.endswith("/") and not doc.startswith("/"), (id, doc)
-    scenario = Scenario(id, title, versions, cause, fix, sources, doc)
+    assert not since or parse_glpi_version(since).branch == versions[0], (id, since)
+    scenario = Scenario(id, title, versions, cause, fix, sources, doc, situation, needs_key, since)
     SCENARIOS[id] = scenario
     return scenario
 
@@ -80,7 +97,8 @@ def get_scenario(scenario_id: str) -> Scenario:
     try:
         return SCENARIOS[scenario_id]
     except KeyError:
-        raise ValueError(f"Unknown scenario {scenario_id!r}. Valid scenarios: "
+        shown = scenario_id if len(str(scenario_id)) <= 40 else str(scenario_id)[:40] + "…"
+        raise ValueError(f"Unknown scenario {shown!r}. Valid scenarios: "
                          f"{', '.join(SCENARIOS)}.") from None
 
 
@@ -100,6 +118,7 @@ _define(
     "in Setup > General > GLPI Network. Check it first with the key checker.",
     (NET11, NET95, VIEW10),
     "troubleshooting/key-invalid/",
+    Situation(account=None),
 )
 _define(
     "terminated-subscription", "The key belongs to a terminated subscription", VERSIONS,
@@ -109,14 +128,18 @@ _define(
     "new answer instead of the one it cached.",
     (NET11, VIEW10),
     "troubleshooting/terminated-subscription/",
+    Situation(account="demo-terminated"),
 )
 _define(
     "server-message", "GLPI Network sends its own message", VERSIONS,
-    "The answer carries a validation_message. GLPI shows it verbatim instead of its own text. "
-    "The real server's messages are not public: the simulator's wording is the model's.",
+    "The answer carries a validation_message. GLPI shows it verbatim instead of its own text, "
+    "green when the key is valid and the subscription running, red otherwise: a message from "
+    "GLPI Network does not by itself mean \"invalid\". The real server's messages are not "
+    "public: the simulator's wording, and its is_valid false, are the model's.",
     "Do what the message says; if it is unclear, contact GLPI Network support with the message.",
     (NET11, NET95, issue(7411), issue(7423)),
     "troubleshooting/key-invalid/",
+    Situation(failure="server-message"),
 )
 _define(
     "dns-failure", "The GLPI server cannot resolve services.glpi-network.com", VERSIONS,
@@ -128,6 +151,7 @@ _define(
     "System. Pinning the address in /etc/hosts is fragile.",
     (issue(14911), issue(15219), issue(14957), issue(22679), pull(7485)),
     "troubleshooting/services-unreachable/",
+    Situation(failure="dns"),
 )
 _define(
     "proxy-failure", "GLPI cannot connect through the configured proxy", VERSIONS,
@@ -138,6 +162,7 @@ _define(
     "proxy lets the GLPI server reach services.glpi-network.com on port 443.",
     (issue(22020), pull(7485), NET11),
     "troubleshooting/proxy-connect-failed/",
+    Situation(failure="proxy", proxy=True),
 )
 _define(
     "http-400-html", "The registration call gets an HTML \"400 Bad Request\" page", VERSIONS,
@@ -148,6 +173,7 @@ _define(
     "again from the GLPI Network portal.",
     (issue(11995), NET11),
     "troubleshooting/unable-to-fetch/",
+    Situation(journey="open", damaged_key=True),
 )
 _define(
     "rate-limited", "GLPI Network answers \"Too Many Attempts.\"", VERSIONS,
@@ -159,44 +185,53 @@ _define(
     "instances or scripts do not share one public address and hammer the API.",
     (issue(11548), NET11),
     "troubleshooting/too-many-attempts/",
+    Situation(failure="rate-limited"),
 )
 _define(
     "keyfile-missing", "config/glpicrypt.key is missing", VERSIONS,
     "GLPI cannot encrypt the key it is asked to save. GLPI 9.5 throws an uncaught exception: a "
-    "blank page. GLPI 10.0 logs a warning and stores an empty value, so the page reloads with "
-    "an empty field and no message. GLPI 11.0 (after PR #21614) shows the key-file error on "
-    "the GLPI Network tab and hides the form.",
+    "blank page. GLPI 10.0, 11.0.0 and 11.0.1 log a warning and store an empty value, so the "
+    "page reloads with an empty field and no message. From 11.0.2 (PR #21614; the first "
+    "release is inferred from its merge date) GLPI shows the key-file error on the GLPI "
+    "Network tab and nothing else.",
     "Restore the original glpicrypt.key from a backup. If it is lost, create one with "
     "`php bin/console security:change_key` (`glpi:security:change_key` on 9.5), then enter every "
     "encrypted secret again (registration key, SMTP, proxy and LDAP passwords…).",
     (issue(15203), issue(15136), issue(21382), pull(21614), pull(9729), KEY11, KEY95,
      "https://github.com/fametec/glpi/issues/47"),
     "troubleshooting/create-security-key/",
+    Situation(keyfile="missing"),
 )
 _define(
     "keyfile-unreadable", "config/glpicrypt.key cannot be read by the web server", VERSIONS,
     "The key file exists but PHP cannot read it (owner, mode or SELinux). GLPI 10.0 and 11.0 "
     "then return the stored value unchanged instead of decrypting it, so GLPI sends the "
-    "still-encrypted value as the registration key and GLPI Network rejects it. GLPI 11.0 also "
-    f"shows \"{texts.UI11_KEYFILE_UNREADABLE % '…'}\" on the tab. "
-    "GLPI 9.5 fails with an uncaught exception: a blank page.",
+    "still-encrypted value as the registration key, which GLPI Network can only reject "
+    "(inferred: its answer is not documented). From 11.0.2 the tab shows only "
+    f"\"{texts.UI11_KEYFILE_UNREADABLE % '…'}\" (PR #21614) and makes no call; "
+    "the Marketplace still sends the encrypted value. GLPI 9.5 fails with an uncaught "
+    "exception: a blank page (inferred from the code).",
     "Give the web server user read access to glpicrypt.key (owner and mode, SELinux context), "
     "then open the GLPI Network tab again.",
     (pull(21614), issue(11637), KEY11, NET11),
     "troubleshooting/keyfile-unreadable/",
+    Situation(journey="open", keyfile="unreadable"),
 )
 _define(
     "keyfile-wrong-size", "config/glpicrypt.key is not 32 bytes", VERSIONS,
     "A valid key file holds exactly 32 raw bytes (one more, such as a trailing newline, is "
     "wrong). GLPI 9.5 does not check the size and libsodium throws an uncaught SodiumException "
     "when the key is saved: a blank page. GLPI 10.0 logs "
-    f"\"{texts.LOG_KEYFILE_INVALID}\" and stores an empty value. GLPI 11.0 shows the error on the tab and hides the "
-    "form.",
-    "Restore the original 32-byte file from a backup (copy it as a file, never through a text "
-    "editor). If it is lost, regenerate it with `php bin/console security:change_key` and enter "
-    "the encrypted secrets again.",
+    f"\"{texts.LOG_KEYFILE_INVALID}\" and stores an empty value. From 11.0.2 GLPI shows the error on the tab and "
+    "nothing else (PR #21614).",
+    "Copy the file aside first. Restore the original 32-byte file from a backup (copy it as a "
+    "file, never through a text editor). If it is lost, regenerate it with `php bin/console "
+    "security:change_key` and enter the encrypted secrets again. On 9.5, "
+    "`glpi:security:change_key` does not refuse over a bad file: it overwrites it at once, so "
+    "keep the copy.",
     (issue(7822), issue(8968), issue(9250), pull(9729), pull(21614), KEY11, KEY95),
     "troubleshooting/invalid-key-file/",
+    Situation(keyfile="wrong-size"),
 )
 _define(
     "key-regenerated", "glpicrypt.key was replaced: the stored key no longer decrypts", VERSIONS,
@@ -208,28 +243,33 @@ _define(
     "key again and re-enter every other encrypted secret (LDAP, mail collectors, SMTP, proxy).",
     (issue(7838), issue(8188), issue(12999), issue(7746), KEY11),
     "troubleshooting/unable-to-decrypt/",
+    Situation(journey="open", keyfile="replaced"),
 )
 _define(
     "stale-cache", "The Marketplace still uses yesterday's answer", VERSIONS,
-    "GLPI caches a successful answer for one day under registration_<sha1(key)>_<lang>_informations. "
-    "The Marketplace, the console and the cron job read that cache; only opening the GLPI "
+    "GLPI caches a successful answer for one day under registration_<sha1(key)>_<lang>_informations, "
+    "so a key pasted again is a new entry: only a change on GLPI Network's side for the same key "
+    "goes stale. The Marketplace, the console and the cron job read that cache; only opening the GLPI "
     "Network tab refreshes it. An answer fetched before the subscription was activated or "
     "renewed keeps the Marketplace offline for up to 24 hours.",
     "Open Setup > General > GLPI Network: it always asks GLPI Network again and updates the "
     "cache. Clearing GLPI's cache works too.",
     (NET11, NET95, VIEW10, issue(7645)),
     "troubleshooting/registration-required/",
+    Situation(journey="marketplace", stale_answer=True),
 )
 _define(
     "higher-offer-required", "The plugin needs a higher GLPI Network offer", VERSIONS,
     "The plugin lists required_offers, and the subscription's offer_reference is not among them "
-    "(or the subscription is not running). The Marketplace shows \"You need a superior "
+    "(or the subscription is not running). An empty list requires nothing from 10.0.8 on "
+    "(PR #14657); 10.0.0 to 10.0.7 treated it as a requirement. The Marketplace shows \"You need a superior "
     "GLPI-Network offer to access to this plugin (…)\". Offer names are decided by GLPI Network; "
     "the simulator's offer names are the model's.",
     "Subscribe to one of the offers named in the message on GLPI Network, then open the GLPI "
     "Network tab so GLPI fetches the new subscription.",
     (CTRL10, VIEW10, pull(14657)),
     "troubleshooting/superior-offer/",
+    Situation(plugin="exampleadvanced"),
 )
 _define(
     "marketplace-dir-not-writable", "GLPI cannot write to the marketplace directory", VERSIONS,
@@ -239,6 +279,7 @@ _define(
     "and unzip plugin archives by hand.",
     (CTRL10, VIEW10, "https://github.com/glpi-project/docker-images/issues/264"),
     "troubleshooting/marketplace-not-writable/",
+    Situation(marketplace_writable=False),
 )
 _define(
     "marketplace-disabled", "GLPI_MARKETPLACE_ENABLE turns the Marketplace off", ("10.0", "11.0"),
@@ -249,16 +290,21 @@ _define(
     "config/local_define.php or the environment.",
     (pull(11650), MPFRONT, DLCMD, pull(6933)),
     "howto/restrict-marketplace/",
+    Situation(journey="marketplace", marketplace_enable=0),
 )
 _define(
     "cli-trailing-newline", "The key was set from the console with a line end", ("10.0", "11.0"),
     "`php bin/console config:set glpinetwork_registration_key …` stores the value as given, "
     "without the trim the web form does. A key read from a file saved on Windows keeps its "
-    "carriage return, which then travels inside the X-Registration-Key header.",
+    "carriage return, which then travels inside the X-Registration-Key header. GLPI's own "
+    "HTTP client for the Marketplace (Guzzle) refuses such a value with '\"…\" is not valid "
+    "header value' (the log in PR #11567). What GLPI Network answers to the /info call with "
+    "it is not documented: the simulator's answer (an HTML 400 page) is its model's.",
     "Set the key again without line ends: paste it in the web form (which trims), or use "
     "`php bin/console config:set glpinetwork_registration_key \"$(tr -d '\\r\\n' < key.txt)\"`.",
-    (pull(11567), SETCMD, issue(11995)),
+    (pull(11567), SETCMD),
     "howto/set-key-cli/",
+    Situation(journey="cli-save", cli_suffix="\r"),
 )
 _define(
     "keyfile-kernel-secret",
@@ -280,6 +326,57 @@ _define(
     "every secret again. Mask the error message before posting it: it holds part of your key.",
     (issue(22076), issue(23757), issue(21648), DI11),
     "troubleshooting/kernel-secret/",
+    Situation(journey="open", keyfile="kernel-secret"),
+)
+_define(
+    "tls-ca-bundle", "cURL cannot load its CA bundle: \"error setting certificate file\"",
+    VERSIONS,
+    "PHP's curl.cainfo (or openssl.cafile) setting names a CA bundle file that does not exist or "
+    "that the web server cannot read, so libcurl fails before any HTTPS exchange with \"error "
+    "setting certificate file: <path>\". Every call GLPI makes to GLPI Network fails the same "
+    "way: the GLPI Network tab shows \"…services website seems not available from your network "
+    "or offline\" with \"Error was: error setting certificate file: …\", the registration call "
+    "gives \"Unable to fetch registration information.\", nothing is cached and the Marketplace "
+    "goes offline. Reported on GLPI 10.0.11 under WAMP (pluginsGLPI/barcode#128).",
+    "Fix the path in the php.ini the web server's PHP reads (php --ini, or phpinfo() in the "
+    "browser, shows which): curl.cainfo (and openssl.cafile, if set) must name a CA bundle that "
+    "exists and that the web server user can read, such as your system's bundle or curl's "
+    "cacert.pem. Restart the web server or PHP-FPM, then open the GLPI Network tab again.",
+    ("https://github.com/pluginsGLPI/barcode/issues/128", NET11, NET95, pull(7485)),
+    "troubleshooting/tls-certificate-file/",
+    Situation(failure="tls-ca-bundle"),
+)
+_define(
+    "marketplace-upgrade-unregistered",
+    f"`marketplace:upgrade` stops: \"{texts.UPGRADE_NOT_REGISTERED}\"",
+    ("11.0",),
+    "`php bin/console marketplace:upgrade` (GLPI 11, PR #21521) first asks isRegistered(), "
+    "which reads the registration answer GLPI cached or, when none is cached, asks GLPI Network. "
+    "When the key is missing, invalid or cannot be decrypted, the command stops at once with "
+    f"\"{texts.UPGRADE_NOT_REGISTERED}\" and exit status 1: no plugin is "
+    "downloaded or updated. marketplace:download prints the same message but carries on, then "
+    "fails for each plugin.",
+    "Register the instance first: paste a valid key in Setup > General > GLPI Network (opening "
+    "the tab also refreshes the cached answer), then run the command again.",
+    (pull(21521), pull(23442), UPGRADECMD),
+    "troubleshooting/registration-required/",
+    Situation(journey="console-upgrade", account=None),
+    since="11.0.2",
+)
+_define(
+    "marketplace-upgrade-manual-plugin",
+    "`marketplace:upgrade` leaves a plugin installed by hand",
+    ("11.0",),
+    "`php bin/console marketplace:upgrade` (GLPI 11, PR #21521) only updates plugins whose "
+    "directory is in GLPI_MARKETPLACE_DIR. A plugin unpacked by hand into plugins/ is skipped "
+    f"with '{texts.UPGRADE_MANUAL % '…'}'",
+    "Update that plugin by hand (download its new archive and unpack it over the old "
+    "directory), or remove it and install it from the Marketplace so the command manages it.",
+    (pull(21521), UPGRADECMD),
+    "troubleshooting/plugin-download-fails/",
+    Situation(journey="console-upgrade", installed_plugins=(("exampleplugin", True),
+                                                            ("handmadeplugin", False))),
+    since="11.0.2",
 )
 _define(
     "my-key", "Your own key, in place of the demonstration key", VERSIONS,
@@ -290,6 +387,6 @@ _define(
     "open the GLPI Network tab to get the real server's answer.",
     (NET11, NET95, pull(11567)),
     "troubleshooting/",
+    Situation(), needs_key=True,
 )
 
-REQUIRES_KEY = frozenset({"my-key"})  # scenarios that only make sense with the admin's key

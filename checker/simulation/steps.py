@@ -11,6 +11,26 @@ StepStatus = Literal["ok", "warning", "error", "skipped"]
 STEP_STATUSES: tuple[str, ...] = StepStatus.__args__  # type: ignore[attr-defined]
 BLANK_PAGE = "blank page"
 
+# The steps GLPI takes, in its order, per GLPI branch: the GLPI Network tab (GLPI 11 asks for
+# /info before the services check, 9.5 and 10.0 after it), then the web Marketplace (its
+# GLPI_MARKETPLACE_ENABLE switch exists from 10.0). A run shows a subset of these, in this
+# order, except where a later page reads what the tab did not (the Marketplace's own
+# read-keyfile/decrypt-key/registration-info/cache come before marketplace-status).
+_TAB_95_10 = ("read-keyfile", "save-key", "decrypt-key", "services-check", "registration-info",
+              "build-message", "cache")
+_TAB_11 = ("read-keyfile", "save-key", "decrypt-key", "registration-info", "services-check",
+           "build-message", "cache")
+_MARKETPLACE = ("marketplace-status", "marketplace-plugins", "marketplace-dir", "offers",
+                "plugin-access")
+STEP_ORDER: dict[str, tuple[str, ...]] = {
+    "9.5": ("check-key",) + _TAB_95_10 + _MARKETPLACE,
+    "10.0": ("check-key",) + _TAB_95_10 + ("marketplace-enabled",) + _MARKETPLACE,
+    "11.0": ("check-key", "boot-kernel") + _TAB_11 + ("marketplace-enabled",) + _MARKETPLACE,
+}
+# `php bin/console marketplace:upgrade` (11.0.x): the console switch, then isRegistered().
+CONSOLE_UPGRADE_ORDER = ("check-key", "marketplace-enabled", "read-keyfile", "decrypt-key",
+                         "registration-info", "cache", "marketplace-upgrade")
+
 
 @dataclass(frozen=True)
 class Step:

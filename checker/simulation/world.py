@@ -1,4 +1,5 @@
-"""The simulated GLPI instance, and the situation each scenario puts it in. Fixed data only."""
+"""The simulated GLPI instance, and the shape of the situation a scenario puts it in. Fixed data
+only; each scenario's own situation is in the scenarios catalogue."""
 
 from __future__ import annotations
 
@@ -6,25 +7,25 @@ import base64
 import hashlib
 from dataclasses import dataclass
 
-# Example releases: the User-Agent shows one; the behaviour is the family's newest.
-RELEASES = {"9.5": "9.5.7", "10.0": "10.0.22", "11.0": "11.0.7"}
 GLPI_ROOT = "/var/www/glpi"  # a tarball install (GLPI_INSTALL_MODE TARBALL)
 INSTALL_MODE = "TARBALL"
 KEYFILE_PATH = f"{GLPI_ROOT}/config/glpicrypt.key"
 MARKETPLACE_DIR = f"{GLPI_ROOT}/marketplace"
 SESSION_LANGUAGE = "en_GB"
-# Config::getUuid('glpi_network'): 40 characters from [0-9a-z] (T16), fixed for the model.
+# Config::getUuid('glpi_network'): 40 characters from [0-9a-z], fixed for the model.
 INSTANCE_UID = hashlib.sha1(b"glpi-keycheck simulated instance").hexdigest()
-WRONG_KEYFILE_SIZE = 33  # 32 bytes plus a trailing newline (T1)
+WRONG_KEYFILE_SIZE = 33  # 32 bytes plus a trailing newline
 STALE_CACHE_AGE = "9 hours"
 
 
 @dataclass(frozen=True)
 class Situation:
-    journey: str = "save"  # "save" web form | "cli-save" console | "open" key saved earlier | "marketplace"
+    # "save" web form | "cli-save" console | "open" key saved earlier | "marketplace" web page |
+    # "console-upgrade" `php bin/console marketplace:upgrade`
+    journey: str = "save"
     keyfile: str = "ok"  # "ok" | "missing" | "unreadable" | "wrong-size" | "replaced" | "kernel-secret"
     account: str | None = "demo-running"  # whose demo key; None: a key the model never issued
-    failure: str | None = None  # network model failure mode
+    failure: str | None = None  # network model failure mode (see NetworkModel.failure)
     proxy: bool = False
     damaged_key: bool = False  # the stored key decrypts to a damaged value (#11995)
     cli_suffix: str = ""  # what the console value carries after the key
@@ -32,29 +33,8 @@ class Situation:
     plugin: str = "exampleplugin"
     marketplace_writable: bool = True
     marketplace_enable: int = 3
-
-
-SITUATIONS: dict[str, Situation] = {
-    "valid": Situation(),
-    "invalid-key": Situation(account=None),
-    "terminated-subscription": Situation(account="demo-terminated"),
-    "server-message": Situation(failure="server-message"),
-    "dns-failure": Situation(failure="dns"),
-    "proxy-failure": Situation(failure="proxy", proxy=True),
-    "http-400-html": Situation(journey="open", damaged_key=True),
-    "rate-limited": Situation(failure="rate-limited"),
-    "keyfile-missing": Situation(keyfile="missing"),
-    "keyfile-unreadable": Situation(journey="open", keyfile="unreadable"),
-    "keyfile-wrong-size": Situation(keyfile="wrong-size"),
-    "key-regenerated": Situation(journey="open", keyfile="replaced"),
-    "stale-cache": Situation(journey="marketplace", stale_answer=True),
-    "higher-offer-required": Situation(plugin="exampleadvanced"),
-    "marketplace-dir-not-writable": Situation(marketplace_writable=False),
-    "marketplace-disabled": Situation(journey="marketplace", marketplace_enable=0),
-    "cli-trailing-newline": Situation(journey="cli-save", cli_suffix="\r"),
-    "keyfile-kernel-secret": Situation(journey="open", keyfile="kernel-secret"),
-    "my-key": Situation(),
-}
+    # Plugins the console upgrade finds installed: (directory, installed from the Marketplace?)
+    installed_plugins: tuple[tuple[str, bool], ...] = (("exampleplugin", True),)
 
 
 def _kernel_secret_demo_key() -> bytes:
@@ -75,7 +55,7 @@ DAMAGE = "\x1b\x9c"
 
 def stand_in_ciphertext(plaintext: str) -> str:
     """What GLPIKey::encrypt() would store, in shape only: base64(nonce[24] ‖ ciphertext ‖
-    tag[16]), so 4·ceil((40 + n)/3) characters (T4). The simulator does not run the cipher
+    tag[16]), so 4·ceil((40 + n)/3) characters. The simulator does not run the cipher
     (GLPI draws a random nonce; a simulation must be reproducible): the bytes are a hash."""
     data = plaintext.encode("utf-8", "surrogateescape")
     nonce = hashlib.sha256(b"nonce:" + data).digest()[:24]

@@ -1,7 +1,9 @@
-"""MkDocs hook: generate the two catalogue reference pages at build time.
+"""MkDocs hook: generate the catalogue reference pages at build time.
 
 - reference/findings.md from `checker.findings.CATALOGUE`, grouped by `GROUPS`;
 - reference/scenarios.md from `checker.simulation.scenarios.SCENARIOS`;
+- reference/http-calls.md from the simulator's own request builders
+  (`checker.simulation.calls.glpi_calls`), per GLPI release range;
 - in reference/cli.md, each `<!-- usage: COMMAND -->` marker becomes that subcommand's
   `--help` text, read from the CLI's own argument parser.
 
@@ -23,6 +25,7 @@ from mkdocs.structure.files import File
 
 FINDINGS_PAGE = "reference/findings.md"
 SCENARIOS_PAGE = "reference/scenarios.md"
+HTTP_CALLS_PAGE = "reference/http-calls.md"
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Information"}
 
 
@@ -50,7 +53,7 @@ _docs_dir = "docs"
 def on_files(files, config):
     _doc_files.clear()
     _doc_files.update(file.src_uri for file in files.documentation_pages())
-    for src_uri in (FINDINGS_PAGE, SCENARIOS_PAGE):
+    for src_uri in (FINDINGS_PAGE, SCENARIOS_PAGE, HTTP_CALLS_PAGE):
         if files.get_file_from_path(src_uri) is not None:
             raise RuntimeError(f"docs/{src_uri} is generated from a catalogue; delete the hand-written copy")
         # The content is filled in by on_page_markdown, once the nav gives the linked pages' titles.
@@ -73,6 +76,8 @@ def on_page_markdown(markdown, page, config, files):
         return findings_markdown()
     if page.file.src_uri == SCENARIOS_PAGE:
         return scenarios_markdown()
+    if page.file.src_uri == HTTP_CALLS_PAGE:
+        return http_calls_markdown()
     if page.file.src_uri == CLI_PAGE:
         return USAGE_MARKER.sub(lambda match: usage_block(match.group(1)), markdown)
     return markdown
@@ -235,17 +240,11 @@ def findings_markdown() -> str:
 # --- Scenarios ---------------------------------------------------------------------------------
 
 def try_it_command(scenario) -> str:
-    """The CLI line that plays this scenario; scenarios the simulator cannot play without the
-    reader's own key (it says so with a ValueError) get `--key -`, which reads it from stdin."""
-    from checker.simulation import simulate
-
+    """The CLI line that plays this scenario in its newest version; a scenario that needs the
+    reader's own key gets `--key -`, which reads it from standard input."""
     version = scenario.versions[-1]
     command = f"glpi-keycheck simulate --scenario {scenario.id} --glpi-version {version}"
-    try:
-        simulate(scenario.id, version)
-    except ValueError:
-        return command + " --key -"
-    return command
+    return command + " --key -" if scenario.needs_key else command
 
 
 def scenarios_markdown() -> str:
@@ -272,7 +271,8 @@ def scenarios_markdown() -> str:
         lines += [
             f"## `{scenario.id}`: {heading_text(scenario.title)} {{#{scenario.id}}}",
             "",
-            f"**GLPI versions:** {', '.join(scenario.versions)}",
+            f"**GLPI versions:** {', '.join(scenario.versions)}"
+            + (f" (from {scenario.since})" if scenario.since else ""),
             "",
             f"**Cause:** {prose(scenario.cause)}",
             "",
@@ -285,4 +285,214 @@ def scenarios_markdown() -> str:
         ]
         if scenario.sources:
             lines += ["**Sources:**", "", *sources_list(scenario.sources), ""]
+    return "\n".join(lines)
+
+
+# --- HTTP calls ------------------------------------------------------------------------------
+
+GLPI_BLOB = "https://github.com/glpi-project/glpi/blob"
+GLPI_PR = "https://github.com/glpi-project/glpi/pull"
+GLPI_ISSUE = "https://github.com/glpi-project/glpi/issues"
+
+
+def _tab_order(version) -> list[str]:
+    from checker.simulation.steps import STEP_ORDER
+
+    names = {"services-check": "the services check", "registration-info": "registration info"}
+    return [names[step] for step in STEP_ORDER[version.branch] if step in names]
+
+
+def _signature(version) -> tuple:
+    from checker.simulation.calls import glpi_calls
+
+    calls = tuple((c.name, c.request.render(), c.cache, c.lifetime, c.expects, c.purpose, c.note)
+                  for c in glpi_calls(version))
+    return calls, tuple(_tab_order(version)), version.has("tab-shows-keyfile-errors")
+
+
+def release_ranges() -> list[tuple[str, str, object]]:
+    """Consecutive releases of a branch whose calls are the same: (first, last, a version)."""
+    from checker.glpi_versions import LATEST, GlpiVersion
+
+    ranges: list[list] = []
+    for branch, last in LATEST.items():
+        previous = None
+        for patch in range(last + 1):
+            version = GlpiVersion(branch, patch)
+            signature = _signature(version)
+            if previous is not None and previous[3] == signature:
+                previous[1] = version.release
+                continue
+            previous = [version.release, version.release, version, signature]
+            ranges.append(previous)
+    return [(first, last, version) for first, last, version, _ in ranges]
+
+
+def _cell(text: str) -> str:
+    return prose(text).replace("|", "\\|")
+
+
+def _code(text: str) -> str:
+    return "`" + text.replace("`", "") + "`"
+
+
+def calls_table(version) -> list[str]:
+    from checker.simulation.calls import glpi_calls
+
+    lines = ["| Call | Request | Headers, exactly as GLPI sets them | Cache key (lifetime) | GLPI expects |",
+             "|---|---|---|---|---|"]
+    for call in glpi_calls(version):
+        request = call.request
+        headers = "<br>".join(_code(line) for line in request.header_lines)
+        cache = f"{_code(call.cache)} ({call.lifetime})" if call.cache else "not cached"
+        purpose = _cell(call.purpose) + (f"; {_cell(call.note)}" if call.note else "")
+        client = "cURL" if request.client == "cURL" else "Guzzle"
+        lines.append(f"| **{call.name}**: {purpose} | {_code('GET ' + request.url)} ({client}) | "
+                     f"{headers} | {cache} | {_cell(call.expects)} |")
+    return lines
+
+
+def http_calls_markdown() -> str:
+    from checker import glpi_texts as texts
+    from checker.simulation.network_model import REGISTRATION_API_URL
+
+    lines = [
+        "# HTTP calls to GLPI Network",
+        "",
+        "Every request GLPI makes to GLPI Network for registration and the Marketplace, per GLPI "
+        "release: the URL, the headers exactly as GLPI sets them, the cache key and what GLPI "
+        "needs from the answer. All are HTTPS `GET` requests. The URLs are the defaults of "
+        "constants you can override (see [Marketplace constants](marketplace-constants.md#glpi-network-urls)).",
+        "",
+        "This page is generated when the site is built from the simulator's own request "
+        "builders: the simulator (`glpi-keycheck simulate`) sends exactly these requests, so the "
+        "two always agree. Header lines are shown as GLPI hands them to its HTTP client: "
+        "`Accept:application/json` without a space for the registration calls (cURL), "
+        "`Accept: application/json` for the Marketplace (Guzzle). Placeholders:",
+        "",
+        "- **`<key>`** is the stored registration key, decrypted, sent unchanged.",
+        "- **`<UID>`** is `glpi_network_uuid` from `glpi_configs`: 40 random characters generated "
+        "the first time it is needed and never rotated, not encrypted. A copy of the database "
+        "carries the same UID. (The 9.x generator uses `0-9a-z`; the alphabet in 10.0 and 11 was "
+        "not re-checked.)",
+        "- **`<language>`** is the first part of the session language, for example `fr`; "
+        "**`<language code>`** is the language's code from GLPI's language list.",
+        "- **`<UA>`** is `GLPI/<version> (installation-mode:<mode>[; <extra>])`: the version "
+        "without its stability suffix from 10.0 (`11.0.0-rc1` gives `11.0.0`; 9.5 sends it as "
+        "is), the mode from `GLPI_INSTALL_MODE` (`TARBALL`, `GIT`, `DOCKER` in the official image, "
+        "`CLOUD`), and `GLPI_USER_AGENT_EXTRA_COMMENTS` if set.",
+        "- **Nothing else identifies the instance.** No URL, host name or IP address of your GLPI "
+        "is sent. `/info` and every Marketplace request carry `X-Registration-Key` and "
+        "`X-Glpi-Network-Uid`; `/offers` and the services check carry neither.",
+        "",
+    ]
+    for first, last, version in release_ranges():
+        span = first if first == last else f"{first} to {last}"
+        anchor = "glpi-" + first.replace(".", "-")
+        order = _tab_order(version)
+        lines += [f"## GLPI {span} {{#{anchor}}}", "",
+                  f"Opening the GLPI Network tab sends two requests, in this order: {order[0]}, "
+                  f"then {order[1]} (registration info only when a key is stored; the tab always "
+                  "asks again instead of reading the cache)."
+                  + (" When glpicrypt.key has a read error, the tab shows only that error and "
+                     f"sends neither ([PR #21614]({GLPI_PR}/21614); the first release with it is "
+                     "inferred from its merge date)." if version.has("tab-shows-keyfile-errors")
+                     else ""), ""]
+        lines += calls_table(version) + [""]
+    lines += [
+        "## How GLPI sends them",
+        "",
+        "The registration calls go through `Toolbox::callCurl`, which honours the proxy set in "
+        "**Setup > General > System**, gives up connecting after **5 seconds** (since "
+        f"[PR #8443]({GLPI_PR}/8443), December 2020; 9.5.0 to about 9.5.3 had no such limit, "
+        "inferred from the date), follows redirects, and does not look at the HTTP status: any "
+        "non-empty body is returned. An HTML error page therefore counts as \"services "
+        "available\", and only fails the JSON check of `/info`. Before "
+        f"[PR #22140]({GLPI_PR}/22140) the 11.0.x services check asked "
+        f"`{REGISTRATION_API_URL}`, which answered with a 404 page: a non-empty body, so it "
+        f"counted as available ([#22679]({GLPI_ISSUE}/22679)).",
+        "",
+        "The Marketplace requests go through GLPI's Guzzle client (5-second connect timeout, "
+        "GLPI's proxy when one is set). **Without a valid registration GLPI sends no Marketplace "
+        "request**: it answers itself with an empty list. The Marketplace API also refuses to "
+        "serve archives without a registration key header, which is why manual downloads go "
+        "through GLPI's `front/marketplace.download.php`.",
+        "",
+        "### Fields GLPI reads from `/info`",
+        "",
+        "| Field | Use |",
+        "|---|---|",
+        f"| `is_valid` | required; false gives \"{texts.INVALID}\" |",
+        "| `validation_message` | optional; shown word for word instead of GLPI's own message, "
+        "green when the key is valid and the subscription running, red otherwise |",
+        "| `owner.name` | shown as **Registered by** |",
+        "| `subscription.title` | shown as **Subscription** |",
+        "| `subscription.begin_date`, `subscription.end_date` | shown as **Period** (GLPI 11's tab "
+        "only; 9.5 and 10.0 show Subscription and Registered by) |",
+        f"| `subscription.is_running` | false gives \"{texts.TERMINATED}\" |",
+        "| `subscription.offer_reference` | compared with a plugin's `required_offers` in the "
+        "Marketplace |",
+        "",
+        "### Caching",
+        "",
+        "The `/info` cache key holds `sha1` of the key, so a key pasted again is a new entry; "
+        "only a change on GLPI Network's side for the same key goes stale (up to a day). The "
+        "Marketplace, the console commands and the `checkAllUpdates` task use the cached `/info` "
+        "answer (`GLPINetwork::isRegistered()`); opening the GLPI Network tab always asks again. "
+        "A failed fetch is not cached.",
+        "",
+        "## Messages GLPI shows",
+        "",
+        "Registration, on the GLPI Network tab:",
+        "",
+        f"- \"{texts.VALID}\"",
+        f"- \"{texts.INVALID}\"",
+        f"- \"{texts.TERMINATED}\"",
+        f"- \"{texts.UNABLE_TO_FETCH}\" (GLPI 9.5.0 and its release candidates: \"Unable to fetch "
+        f"registration informations.\", [#7423]({GLPI_ISSUE}/7423), [#7645]({GLPI_ISSUE}/7645))",
+        f"- 9.5/10.0: \"{texts.SERVICES_DOWN['10.0']}\"; 11.x: \"{texts.SERVICES_DOWN['11.0']}\", "
+        f"followed by \"{texts.ERROR_WAS % '<cURL error>'}\".",
+        "",
+        "cURL errors, from `Toolbox::callCurl`:",
+        "",
+        f"- Without a proxy in GLPI: \"{texts.CONNECTION_FAILED}\", for example \"(Resolving timed "
+        f"out after 5000 milliseconds)\" ([#22679]({GLPI_ISSUE}/22679)).",
+        f"- With a proxy: \"{texts.PROXY_FAILED}\".",
+        "",
+        "In GLPI's log (`files/_log/php-errors.log`) these failures are followed by the cURL error "
+        "and the response body, labelled `Error message:` and `Response:` in 10.0 and 11.x; 9.5 "
+        "writes them without labels.",
+        "",
+        f"Rate limiting, in GLPI's log: \"{texts.OFFERS_FETCH_FAILED}\" with \"Too Many Attempts.\" "
+        f"([#11548]({GLPI_ISSUE}/11548), 10.0.0); the response body logged in "
+        f"[#7645]({GLPI_ISSUE}/7645) (9.5.0) was `{{\"message\": \"Too Many Attempts.\"}}`.",
+        "",
+        "Marketplace banners are listed in [Marketplace constants](marketplace-constants.md#messages).",
+        "",
+        "## Sources",
+        "",
+        f"- [`src/GLPINetwork.php`]({GLPI_BLOB}/0042059c82075d3223c145cb3609a83019fc0cd2/src/GLPINetwork.php) "
+        f"(11.x), [10.0 copy]({GLPI_BLOB}/0ab3a231e4e53d6034df145d9052ee4b71aec8b1/src/GLPINetwork.php), "
+        f"[`inc/glpinetwork.class.php`]({GLPI_BLOB}/13d78f8531f4105a679d6fd4925f0b89690eec8c/inc/glpinetwork.class.php) "
+        "(9.5): the registration calls, headers, fields, messages, cache.",
+        f"- [`src/Toolbox.php`]({GLPI_BLOB}/0042059c82075d3223c145cb3609a83019fc0cd2/src/Toolbox.php): "
+        "`callCurl`, `doCallCurl`: proxy, timeout, redirects, cURL messages.",
+        f"- [`src/Config.php`]({GLPI_BLOB}/0042059c82075d3223c145cb3609a83019fc0cd2/src/Config.php): "
+        "`getUuid` (UID).",
+        f"- [`src/Marketplace/Api/Plugins.php`]({GLPI_BLOB}/0ab3a231e4e53d6034df145d9052ee4b71aec8b1/src/Marketplace/Api/Plugins.php) "
+        f"(10.0) and [`src/Glpi/Marketplace/Api/Plugins.php`]({GLPI_BLOB}/1499532749b995a84383abfc0be9d4fe01d8c27d/src/Glpi/Marketplace/Api/Plugins.php) "
+        "(11.x): Marketplace requests, paging, cache, proxy, archive downloads.",
+        f"- [`src/Marketplace/Controller.php`]({GLPI_BLOB}/0dd179ccfcb79d35a99d66259a3e7c861fe84ab6/src/Marketplace/Controller.php) "
+        "(10.0): downloads, `checkAllUpdates`.",
+        f"- [`inc/based_config.php`]({GLPI_BLOB}/011dbb9d612af11e550fc11694978ca15c1cad1b/inc/based_config.php) "
+        f"(10.0), [`SystemConfigurator.php`]({GLPI_BLOB}/04611a52e33c7536c3000f926b9101e365a04658/src/Glpi/Application/SystemConfigurator.php) "
+        "(11): default URLs.",
+        f"- [PR #7485]({GLPI_PR}/7485) (cURL error on the page), [PR #8443]({GLPI_PR}/8443) "
+        f"(5-second timeout), [PR #11567]({GLPI_PR}/11567) (the key trimmed on save, 10.0.1), "
+        f"[PR #14657]({GLPI_PR}/14657) (`/api/marketplace/`, cache per key, 10.0.8), "
+        f"[PR #21614]({GLPI_PR}/21614) (key-file errors on the tab), [PR #22140]({GLPI_PR}/22140) "
+        f"(`/api/ping`); issues [#22679]({GLPI_ISSUE}/22679), [#11548]({GLPI_ISSUE}/11548), "
+        f"[#7645]({GLPI_ISSUE}/7645).",
+        "",
+    ]
     return "\n".join(lines)

@@ -22,7 +22,7 @@ def make_key(**members) -> str:
 
 KEY = make_key()
 KEYFILE_HEX = "a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6"
-ENCRYPTED = "LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y="  # glpi-facts T5
+ENCRYPTED = "LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y="  # GLPIKeyTest::encryptDecryptProvider
 
 
 @pytest.mark.parametrize("text, kind, status", [

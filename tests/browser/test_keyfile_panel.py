@@ -1,5 +1,5 @@
 """The key-file panel: a local glpicrypt.key inspected and tried on GLPI's own vectors, in the
-browser, through the vendored @noble/ciphers backend (glpi-facts §8 T5/T6)."""
+browser, through the vendored @noble/ciphers backend (GLPI's tests/functional/GLPIKeyTest.php vectors)."""
 
 from __future__ import annotations
 

@@ -88,3 +88,23 @@ def test_troubleshooting_page_preset(open_page):
     version = preset.locator("select[data-simulator-version]").input_value()
     assert version == SCENARIOS[scenario].versions[-1]
     assert run_simulation(page, scenario, version, root="[data-simulator-preset]") == expected(scenario, version)
+
+
+def test_unknown_preset_shows_an_error_instead_of_playing_another(open_page):
+    def rename_preset(route):
+        response = route.fetch()
+        body = response.text().replace('data-simulator-preset="http-400-html"',
+                                       'data-simulator-preset="no-such-scenario"')
+        route.fulfill(response=response, body=body)
+
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]",
+                     route=("**/troubleshooting/unable-to-fetch/", rename_preset)).page
+    preset = page.locator("[data-simulator-preset]").first
+    preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
+    error = preset.locator("[data-simulator-result]")
+    error.get_by_text("no-such-scenario").wait_for()
+    assert "does not have" in error.inner_text()
+    assert preset.locator("[data-simulator-run]").is_disabled()  # nothing plays in its place
+    assert preset.locator("[data-simulator-outcome]").count() == 0
+    preset.locator("select[data-simulator-scenario]").select_option("dns-failure")
+    assert preset.locator("[data-simulator-run]").is_enabled()

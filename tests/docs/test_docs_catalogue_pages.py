@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from urllib.parse import urljoin
 
 from checker.cli import build_parser
 from checker.findings import CATALOGUE, FINDINGS_PAGE
 from checker.simulation.scenarios import SCENARIOS
-from docs_site import SITE_URL, md_to_url
+from docs_site import REPO, SITE_URL, md_to_url
 
 
 def test_findings_page_has_an_anchor_per_code(pages):
@@ -68,3 +69,50 @@ def test_cli_reference_documents_every_command(pages):
     for command in commands:
         assert command in page.ids, f"reference/cli.md has no `{command}` section"
         assert f"usage: glpi-keycheck {command}" in page.text, f"no usage block for {command}"
+
+
+def test_http_calls_page_is_generated_from_the_simulators_requests(pages):
+    """Each release range has its section, and every request line and header GLPI sets is on
+    the page exactly as the simulator sends it (Accept:application/json, no space)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "scripts" / "hooks"))
+    from catalogue_pages import release_ranges
+
+    from checker.simulation.calls import glpi_calls
+
+    assert not (REPO / "docs" / "reference" / "http-calls.md").exists()  # generated, never stored
+    page = pages["reference/http-calls/"]
+    ranges = release_ranges()
+    assert [first for first, _, _ in ranges] == ["9.5.0", "10.0.0", "10.0.8", "11.0.0", "11.0.2", "11.0.4"]
+    for first, last, version in ranges:
+        assert "glpi-" + first.replace(".", "-") in page.ids
+        for call in glpi_calls(version):
+            assert f"GET {call.request.url}" in page.text, (first, call.name)
+            for line in call.request.header_lines:
+                assert line in page.text, (first, call.name, line)
+    assert "Accept:application/json" in page.text and "Accept: application/json" in page.text
+    assert "GET https://services.glpi-network.com/api/ping" in page.text
+
+
+PRESET = re.compile(r'<div data-simulator([^>]*)>')
+ATTRIBUTE = re.compile(r'data-simulator-(preset|preset-version)="([^"]*)"')
+
+
+def test_every_simulator_preset_names_a_real_scenario_and_version():
+    from checker.glpi_versions import parse_glpi_version
+
+    found = []
+    for path in sorted((REPO / "docs").rglob("*.md")):
+        for match in PRESET.finditer(path.read_text(encoding="utf-8")):
+            attributes = dict(ATTRIBUTE.findall(match.group(1)))
+            if "preset" not in attributes:
+                continue
+            name = f"{path.relative_to(REPO)}: {attributes}"
+            scenario = SCENARIOS.get(attributes["preset"])
+            assert scenario is not None, f"{name}: no such scenario"
+            version = attributes.get("preset-version")
+            if version:
+                assert scenario.applies_to(parse_glpi_version(version)), name
+            found.append(name)
+    assert len(found) >= 10, found  # the troubleshooting pages do carry presets

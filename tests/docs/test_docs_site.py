@@ -45,6 +45,11 @@ KEY_MESSAGES = [
     "We can't write on the markeplace directory",
     "Too Many Attempts",
     'The parameter "kernel.secret" has a dependency on a non-existent parameter',
+    "Unable to download plugin archive.",
+    "error setting certificate file",
+    "Item not found",
+    "You must create a security key, see glpi:security:change_key command.",
+    "The GLPI Network registration key is missing or invalid",
 ]
 
 # Elements whose URL the browser fetches by itself, and the attributes holding it.

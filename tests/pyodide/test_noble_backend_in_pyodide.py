@@ -15,7 +15,7 @@ from checker.crypto import backend  # noqa: E402
 from checker.crypto.glpi import decrypt_value, encrypt_value  # noqa: E402
 
 KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")
-T5 = [  # glpi-facts §8 T5 (GLPI's GLPIKeyTest::encryptDecryptProvider)
+T5 = [  # GLPIKeyTest::encryptDecryptProvider, https://github.com/glpi-project/glpi/blob/0fb726655a429bcbd9e1a93a2913421b4039f1fe/tests/functional/GLPIKeyTest.php
     ("LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y=", b"MyP4ssw0rD"),
     ("tBH3MhNfobeT0tdmcYbSNqhll0OTcRSSRajXtSZ980RmzLLgJC3Owg==", b""),
     ("lBaMoLV3u0DOZS17qDBoO4uVY56WEmYQpUg+F+WfZ8zE3Nt/nQzBajs6VNY5F1CHHKKSaAR5wGdmYfY2MLX4b7KYOBuC/"

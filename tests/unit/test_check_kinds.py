@@ -157,7 +157,8 @@ def test_utf8_bytes_are_checked_like_text():
 
 def test_every_kind_is_reachable():
     samples = [KEY, KEYFILE.hex(), ENCRYPTED_MYP4SSW0RD, "0123456789abcdefghijklmnopqrstuvwxyz0123",
-               "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", "hello"]
+               "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", "hello",
+               "The registration key is invalid."]
     assert {check(sample).kind for sample in samples} == set(KINDS)
 
 
@@ -199,8 +200,8 @@ def test_raw_key_bytes_that_happen_to_be_utf8_are_still_a_key_file():
 
 
 @pytest.mark.parametrize("text", [
-    "hello world", "not a key", "The registration key is invalid",
-    "Error: The registration key is invalid", "\u201cMy key doesn\u2019t work!\u201d",
+    "hello world", "not a key", "The registration key is wrong",
+    "Error: the registration key is not accepted", "\u201cMy key doesn\u2019t work!\u201d",
     "GLPI 10.0 refuses my key", "привет мир", "Clé d'enregistrement invalide.",
 ])
 def test_ordinary_words_are_text_not_several_values(text):

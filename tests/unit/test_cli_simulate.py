@@ -73,3 +73,37 @@ def test_own_key_from_standard_input(capsys, monkeypatch):
 def test_malformed_own_key_exits_1(capsys):
     assert main(["simulate", "--scenario", "my-key", "--key", "not a key"]) == 1
     assert texts.INVALID in capsys.readouterr().out
+
+
+BAD_VERSIONS = ["abc", "v11", "11,0", "12.0", "9.4", "10.0.99", "1" * 5000, "\x1b[2J11.0"]
+
+
+@pytest.mark.parametrize("version", BAD_VERSIONS)
+@pytest.mark.parametrize("command", [["simulate", "--scenario", "valid"],
+                                     ["keyfile", "/nonexistent/glpicrypt.key"]])
+def test_one_version_parser_for_every_command(command, version, capsys):
+    assert main(command + ["--glpi-version", version]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "\x1b" not in err
+    assert "Accepted: 9.5, 10.0, 11.0" in err and "11.0.0 to 11.0.8" in err
+    assert len(err) < 600  # a 5,000-digit version is not echoed back whole
+
+
+@pytest.mark.parametrize("version", ["9.5.0", "10.0.7", "11.0.2", "11.0"])
+def test_releases_are_accepted(version, capsys):
+    assert main(["simulate", "--scenario", "valid", "--glpi-version", version, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["glpi_version"] == version and data["glpi_release"].startswith(version)
+
+
+def test_scenario_that_starts_at_a_release_is_a_usage_error_before(capsys):
+    assert main(["simulate", "--scenario", "marketplace-upgrade-unregistered",
+                 "--glpi-version", "11.0.1"]) == 2
+    assert "from 11.0.2" in capsys.readouterr().err
+    assert main(["simulate", "--scenario", "marketplace-upgrade-unregistered",
+                 "--glpi-version", "11.0.2"]) == 1
+
+
+def test_usage_error_never_waits_on_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", None)  # reading it would fail
+    assert main(["simulate", "--scenario", "nope", "--key", "-"]) == 2

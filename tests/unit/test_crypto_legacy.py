@@ -1,4 +1,4 @@
-"""GLPI's pre-9.5 scheme, on GLPI's own vectors (facts §8 T9, T10). Pure: also runs in Pyodide."""
+"""GLPI's pre-9.5 scheme, on GLPI's own vectors (GLPIKeyTest::legacyEncryptedProvider). Pure: also runs in Pyodide."""
 
 import pytest
 from hypothesis import given, strategies as st

@@ -142,7 +142,7 @@ def test_permissions_are_reported_for_broken_files_too():
 PERCENT_KEY = b"0123456789%abcdef%" + b"x" * 14
 
 
-@pytest.mark.parametrize("version", ["11", "11.0", "11.0.6", " 11.1 "])
+@pytest.mark.parametrize("version", ["11.0", "11.0.6", "11.0.0"])
 def test_kernel_secret_percent_warning_on_glpi_11(version):
     report = inspect_keyfile(PERCENT_KEY, glpi_version=version)
     assert codes(report) == ["keyfile-valid", "keyfile-kernel-secret-percent"]
@@ -152,9 +152,23 @@ def test_kernel_secret_percent_warning_on_glpi_11(version):
     assert "not confirmed" in CATALOGUE["keyfile-kernel-secret-percent"].explanation
 
 
-@pytest.mark.parametrize("version", [None, "9.5", "10.0", "10.0.18", "unknown"])
+@pytest.mark.parametrize("version", [None, "9.5", "10.0", "10.0.18"])
 def test_kernel_secret_check_only_for_glpi_11(version):
     assert codes(inspect_keyfile(PERCENT_KEY, glpi_version=version)) == ["keyfile-valid"]
+
+
+@pytest.mark.parametrize("version", ["unknown", "11", " 11.0 ", "11.1", "v11", "10.0.99"])
+def test_unknown_glpi_version_is_refused_not_guessed(version):
+    with pytest.raises(ValueError, match="Accepted: 9.5, 10.0, 11.0"):
+        inspect_keyfile(PERCENT_KEY, glpi_version=version)
+
+
+def test_glpi_11_tab_message_from_11_0_2_only():
+    shown = "on the GLPI Network tab"
+    latest = inspect_keyfile(KEY + b"\n", glpi_version="11.0").findings[0].detail
+    early = inspect_keyfile(KEY + b"\n", glpi_version="11.0.1").findings[0].detail
+    assert f'from 11.0.2 (PR #21614), shows' in latest and shown in latest
+    assert "(from 11.0.2, PR #21614, it also shows" in early
 
 
 @pytest.mark.parametrize("content, references", [

@@ -1,4 +1,4 @@
-"""The simulator against the fact sheet: GLPI's steps, messages and differences by version."""
+"""The simulator against GLPI's code: GLPI's steps, messages and differences by version."""
 
 import json
 import re
@@ -8,7 +8,6 @@ import pytest
 from checker import glpi_texts as texts
 from checker.simulation import SCENARIOS, VERSIONS, simulate
 from checker.simulation.network_model import issue_demo_key
-from checker.simulation.scenarios import REQUIRES_KEY
 from checker.simulation.steps import STEP_STATUSES
 from checker.simulation.world import KEYFILE_PATH, stand_in_ciphertext
 
@@ -21,7 +20,7 @@ ALL_RUNS = [(sid, v) for sid, s in SCENARIOS.items() for v in s.versions]
 
 
 def run(scenario, version="11.0", key=None):
-    if scenario in REQUIRES_KEY and key is None:
+    if SCENARIOS[scenario].needs_key and key is None:
         key = A_WELL_FORMED_KEY
     return simulate(scenario, version, key)
 
@@ -118,7 +117,7 @@ def test_call_order_per_version():
     assert order("9.5") and order("10.0") and not order("11.0")
 
 
-def test_info_request_carries_exactly_glpis_headers():  # §2.6, T12
+def test_info_request_carries_exactly_glpis_headers():
     step = run("valid", "11.0").step("registration-info")
     lines = step.detail.splitlines()
     sent = lines[lines.index("GET /api/registration/info HTTP/1.1") + 1:]
@@ -128,7 +127,7 @@ def test_info_request_carries_exactly_glpis_headers():  # §2.6, T12
         "X-Glpi-Network-Uid"]
     assert "Accept:application/json" in sent and "Accept-Language: en" in sent
     assert "Content-Type:application/json" in sent
-    assert "User-Agent:GLPI/11.0.7 (installation-mode:TARBALL)" in sent
+    assert "User-Agent:GLPI/11.0.8 (installation-mode:TARBALL)" in sent
     assert re.fullmatch(r"[0-9a-z]{40}", header(step, "X-Glpi-Network-Uid"))
 
 
@@ -143,7 +142,7 @@ def test_offers_call_carries_neither_key_nor_uid():
 def test_the_key_never_appears_whole():
     key = issue_demo_key("demo-running")
     for scenario, version in ALL_RUNS:
-        if scenario in REQUIRES_KEY:
+        if SCENARIOS[scenario].needs_key:
             continue
         assert key not in json.dumps(run(scenario, version).to_dict()), (scenario, version)
     assert A_WELL_FORMED_KEY not in json.dumps(run("my-key", key=A_WELL_FORMED_KEY).to_dict())
@@ -289,6 +288,7 @@ def test_own_key_in_another_scenario():
 @pytest.mark.parametrize("args, words", [
     (("nope", "11.0"), "valid, invalid-key"),
     (("valid", "12.0"), "9.5, 10.0, 11.0"),
+    (("valid", "10.0.99"), "10.0.25"),
     (("marketplace-disabled", "9.5"), "10.0, 11.0"),
 ])
 def test_bad_arguments_list_the_valid_ones(args, words):
@@ -297,5 +297,5 @@ def test_bad_arguments_list_the_valid_ones(args, words):
 
 
 def test_my_key_needs_a_key():
-    with pytest.raises(ValueError, match="needs your key"):
+    with pytest.raises(ValueError, match="needs your registration key"):
         simulate("my-key", "11.0")

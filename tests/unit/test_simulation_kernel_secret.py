@@ -1,4 +1,4 @@
-"""GLPI 11's kernel.secret failure (glpi-facts §5.14, T3): a valid key file Symfony misreads.
+"""GLPI 11's kernel.secret failure (reported in GLPI issues #22076 and #23757): a valid key file Symfony misreads.
 
 Reported in open issues #22076 and #23757, not confirmed: the run must say so, show GLPI's words,
 stop everything after the kernel, and never show a byte of the key. Pure: also runs in Pyodide.

@@ -1,5 +1,5 @@
 // The key checker: a live verdict on whatever is pasted, as you type.
-import { copyText, docLink, errorBox, findingList, h, renderState } from "./dom.js";
+import { copyText, docLink, errorBox, findingList, h, renderState, siteUrl } from "./dom.js";
 import { isReady, request, watch } from "./runtime.js";
 import { lastSimulation } from "./simulator-ui.js";
 
@@ -12,6 +12,7 @@ const KIND_LABELS = {
   "instance-uid": "an instance UID or a GLPI token",
   "api-token": "a GLPI API token",
   empty: "nothing",
+  "glpi-message": "one of GLPI's own messages",
   unknown: "not something the checker recognises",
 };
 
@@ -22,6 +23,7 @@ function headline(report) {
     return "A damaged registration key: it cannot work as pasted.";
   }
   if (report.kind === "empty") return "Nothing to check yet.";
+  if (report.kind === "glpi-message") return glpiMessageHeadline(report);
   // Input the checker refused to read (too long, binary): say why, not what it might be.
   const refused = report.findings.find((finding) => finding.code.startsWith("input-"));
   if (refused) return `Not read: ${refused.title.toLowerCase()}.`;
@@ -45,6 +47,57 @@ function keyVsKeyfile(finding) {
     h("p", {}, docLink("explanation/key-vs-keyfile/", "Registration key versus glpicrypt.key")));
 }
 
+// --- GLPI's own messages, pasted (kind glpi-message): each with its page and its scenario ---
+
+function glpiMessageHeadline(report) {
+  const count = report.fields.messages.length;
+  return count > 1 ? `${count} of GLPI's messages: each one's cause and page below.`
+    : `GLPI's message: ${report.findings[0].title}.`;
+}
+
+// Plays the scenario in this page's simulator, or opens the message's page, which has one.
+function playScenario(found, note) {
+  const simulator = document.querySelector("[data-simulator]");
+  const version = simulator && simulator.querySelector("[data-simulator-version]");
+  const scenario = simulator && simulator.querySelector("[data-simulator-scenario]");
+  if (!version || !scenario) {
+    window.location.assign(siteUrl(found.page));
+    return;
+  }
+  if (scenario.disabled) {
+    note.textContent = "The simulator is still loading; try again in a moment.";
+    return;
+  }
+  version.value = found.scenario.glpi_version;
+  version.dispatchEvent(new Event("change"));
+  scenario.value = found.scenario.id;
+  scenario.dispatchEvent(new Event("change"));
+  note.textContent = "";
+  simulator.scrollIntoView({ block: "start" });
+  simulator.querySelector("[data-simulator-run]").click();
+}
+
+function glpiMessages(messages) {
+  const items = messages.map((found) => {
+    const lang = found.language.replace("_", "-");
+    const parts = [h("p", {}, h("q", { lang, "data-checker-message-text": true }, found.text),
+      ` (${found.language})`)];
+    if (found.language !== "en_GB") {
+      parts.push(h("p", {}, "In English: ", h("q", { lang: "en" }, found.message)));
+    }
+    parts.push(h("p", {}, docLink(found.page, "The page for this message")));
+    if (found.scenario) {
+      const note = h("span", { class: "kc-note", role: "status" });
+      const play = h("button", { type: "button", class: "md-button", "data-checker-play-scenario": found.scenario.id },
+        `Simulate it in GLPI ${found.scenario.glpi_version}`);
+      play.addEventListener("click", () => playScenario(found, note));
+      parts.push(h("p", {}, play, " ", note));
+    }
+    return h("li", { "data-checker-message": found.message }, ...parts);
+  });
+  return h("div", { class: "kc-glpi-messages" }, h("ol", {}, items));
+}
+
 function renderReport(result, report, text) {
   result.dataset.kind = report.kind;
   result.dataset.status = report.status;
@@ -64,7 +117,8 @@ function renderReport(result, report, text) {
   const explained = report.findings.find((finding) => finding.code === "key-vs-keyfile");
   if (explained) parts.push(keyVsKeyfile(explained));
   parts.push(findingList(report.findings.filter((finding) => finding.code !== "key-vs-keyfile")));
-  if (report.fields && Object.keys(report.fields).length) parts.push(fieldsTable(report.fields));
+  if (report.kind === "glpi-message") parts.push(glpiMessages(report.fields.messages));
+  else if (report.fields && Object.keys(report.fields).length) parts.push(fieldsTable(report.fields));
   result.replaceChildren(...parts);
   result.dataset.renders = String(Number(result.dataset.renders || 0) + 1); // tests wait on this
 }

@@ -9,8 +9,7 @@ export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
-    if (name === "text") element.textContent = value;
-    else if (name === "on") for (const [type, fn] of Object.entries(value)) element.addEventListener(type, fn);
+    if (name === "on") for (const [type, fn] of Object.entries(value)) element.addEventListener(type, fn);
     else element.setAttribute(name, value === true ? "" : String(value));
   }
   for (const child of children.flat()) {

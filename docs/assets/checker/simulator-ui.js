@@ -97,11 +97,17 @@ export function bindSimulator(root) {
       // "my-key" needs the checker's input: offered only where the page has one.
       scenarios = data.scenarios.filter((s) => s.id !== MY_KEY || checkerInput());
       const wanted = scenarios.find((s) => s.id === preset);
-      const latest = wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1];
+      const pinned = data.versions.includes(root.dataset.simulatorPresetVersion) && root.dataset.simulatorPresetVersion;
+      const latest = pinned || (wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1]);
       version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)));
       scenario.replaceChildren(...scenarios.map((s) => option(s.id, s.title, s.id === preset)));
       version.disabled = scenario.disabled = run.disabled = false;
       applicable();
+      if (preset && !wanted) { // say so; never play another scenario in its place
+        run.disabled = true;
+        scenario.addEventListener("change", () => { run.disabled = false; }, { once: true });
+        output.replaceChildren(errorBox(`This page asks for the scenario "${preset}", which the simulator does not have. Pick a scenario above.`));
+      }
     } catch (error) {
       output.replaceChildren(errorBox(`The scenarios could not be loaded: ${error.message}`));
     }
