@@ -5,8 +5,9 @@ escape such as "\\ud800", nesting deeper than 511 containers) and refuses what P
 integer of more than 4,300 digits). `php_json_decode` gives PHP's verdict and, when PHP fails,
 the message `json_last_error_msg()` would give. Integers past PHP_INT_MAX become floats, as in
 PHP; a number too large for a float is PHP's INF, kept with its text so reports stay JSON.
-Source: php-src ext/json/json_scanner.re and json_parser.y
-(https://github.com/php/php-src/tree/master/ext/json). Pure.
+Source: php-src's scanner and parser,
+https://github.com/php/php-src/blob/125578c63600796e76e5a7595292150d1b540cf7/ext/json/json_parser.y
+and json_scanner.re beside it. Pure.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ SYNTAX = "Syntax error"
 DEPTH = "Maximum stack depth exceeded"
 CTRL_CHAR = "Control character error, possibly incorrectly encoded"
 UTF16 = "Single unpaired UTF-16 surrogate in unicode escape"
+STATE_MISMATCH = "State mismatch (invalid or malformed JSON)"  # "[1}" or "{]": the wrong closer
+CLOSERS = {"[": "]", "{": "}"}
 
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _PLAIN_STRING = re.compile(r'[^"\\\x00-\x1f]*')
@@ -173,6 +176,8 @@ def _parse(text: str, max_depth: int) -> None:
     while True:
         token, pos = _lex(text, pos)
         if state in ("value", "first-item"):
+            if state == "first-item" and token == "}":
+                raise _PHPError(STATE_MISMATCH)
             if state == "first-item" and token == "]":
                 stack.pop()
                 depth -= 1
@@ -188,6 +193,8 @@ def _parse(text: str, max_depth: int) -> None:
             else:
                 raise _PHPError(SYNTAX)
         elif state in ("first-member", "member"):
+            if state == "first-member" and token == "]":
+                raise _PHPError(STATE_MISMATCH)
             if state == "first-member" and token == "}":
                 stack.pop()
                 depth -= 1
@@ -207,8 +214,10 @@ def _parse(text: str, max_depth: int) -> None:
                 return
             if token == ",":
                 state = "value" if stack[-1] == "[" else "member"
-            elif token == ("]" if stack[-1] == "[" else "}"):
+            elif token == CLOSERS[stack[-1]]:
                 stack.pop()
                 depth -= 1
+            elif token in ("]", "}"):
+                raise _PHPError(STATE_MISMATCH)
             else:
                 raise _PHPError(SYNTAX)

@@ -10,7 +10,8 @@ import json
 import pytest
 
 from checker import check
-from checker.php_json import CTRL_CHAR, DEPTH, SYNTAX, UTF16, php_json_decode, php_json_error
+from checker.php_json import (CTRL_CHAR, DEPTH, STATE_MISMATCH, SYNTAX, UTF16, php_json_decode,
+                               php_json_error)
 
 
 def key_of(document_text: str) -> str:
@@ -76,6 +77,8 @@ def test_php_depth_limit_is_512_counting_the_value_itself():
     ('"abc', CTRL_CHAR), ('"a\x01"', CTRL_CHAR), ("\x00", CTRL_CHAR),
     ('[1 "\\ud800"]', UTF16),   # PHP reads the next token before it sees the missing comma
     ('[1, 2] "\\ud800"', UTF16),
+    ("[1}", STATE_MISMATCH), ('{"a":1]', STATE_MISMATCH), ("[}", STATE_MISMATCH), ("{]", STATE_MISMATCH),
+    ("[1,}", SYNTAX),
 ])
 def test_the_error_php_reports_first(text, message):
     assert php_json_error(text) == message
