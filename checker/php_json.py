@@ -69,6 +69,12 @@ def _not_json(name: str) -> Any:
 
 def php_json_decode(text: str) -> tuple[Any, str | None]:
     """(value, None) when PHP decodes `text`, else (None, PHP's error message)."""
+    if text.count("[") + text.count("{") >= PHP_DEFAULT_DEPTH:
+        # Possibly nested past PHP's limit: read it iteratively first, since json.loads recurses
+        # (Pyodide's stack overflows long before Python's recursion limit).
+        error = php_json_error(text)
+        if error:
+            return None, error
     try:
         value = json.loads(text, parse_constant=_not_json, parse_int=_php_int, parse_float=_php_float)
     except (ValueError, RecursionError):
