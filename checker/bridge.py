@@ -7,6 +7,9 @@ user pasted can reach a console.
 
 Requests: {"op": "check" | "keyfile" | "decrypt" | "scenarios" | "simulate" | "report", ...}.
 Answers: {"ok": true, "result": {...}} or {"ok": false, "error": {"code", "message"}}.
+Results are the core's own JSON (`to_dict()`), headlines and words included: the page only
+lays them out. The key file chosen with "keyfile" stays in this worker's memory for the
+"decrypt" requests that follow, so it crosses from the page once per choice.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ import sys
 from typing import Any, Callable
 
 from .check import check
-from .findings import CATALOGUE
+from .findings import spec
 from .glpi_versions import LATEST, GlpiVersion, parse_glpi_version
+from .limits import MAX_INPUT
+from .share import markdown_report
 
-MAX_KEYFILE_BYTES = 64 * 1024   # a glpicrypt.key is 32 bytes; the page reads no more than this
-REDACT_VISIBLE = 6              # characters of a key shown in a shareable report
-LEAK_WINDOW = 8                 # a detail quoting this many characters of the key is withheld
+# The bytes of the key file last chosen on the page (None: none, or it could not be read).
+_chosen_keyfile: bytes | None = None
 
 
 class BridgeError(Exception):
@@ -89,33 +93,15 @@ def _version(request: dict) -> GlpiVersion | None:
 
 # --- operations -------------------------------------------------------------------------------
 
-def doc_page(path: str) -> str:
-    """A docs source path ("howto/set-key-cli.md") as its site-relative URL ("howto/set-key-cli/")."""
-    if not path.endswith(".md"):
-        return path
-    page = path[:-3]
-    if page == "index" or page.endswith("/index"):
-        return page[: -len("index")]
-    return page + "/"
-
-
-def _with_explanations(report: dict[str, Any]) -> dict[str, Any]:
-    """Add each finding's catalogue explanation and related pages, for the page to show."""
-    for finding in report.get("findings", []):
-        spec = CATALOGUE.get(finding["code"])
-        if spec is not None:
-            finding["explanation"] = spec.explanation
-            finding["see_also"] = [doc_page(path) for path in spec.see_also]
-    return report
-
-
 def op_check(request: dict) -> dict[str, Any]:
-    return _with_explanations(check(_text(request, "text")).to_dict())
+    return check(_text(request, "text")).to_dict()
 
 
 def op_keyfile(request: dict) -> dict[str, Any]:
     from .keyfile import inspect_keyfile
 
+    global _chosen_keyfile
+    _chosen_keyfile = None
     name = _text(request, "name", required=False) or "glpicrypt.key"
     if request.get("read_error"):
         error = _text(request, "read_error")
@@ -124,23 +110,26 @@ def op_keyfile(request: dict) -> dict[str, Any]:
         report = inspect_keyfile(None, path=name, glpi_version=_version(request), read_error=error)
     else:
         content = _bytes(request, "content_b64")
-        if len(content) > MAX_KEYFILE_BYTES:
-            raise BridgeError("too-large", f"The file is larger than {MAX_KEYFILE_BYTES // 1024} KiB; "
+        if len(content) > MAX_INPUT:
+            raise BridgeError("too-large", f"The file is larger than {MAX_INPUT // 1024} KiB; "
                                            "a glpicrypt.key is 32 bytes.")
         report = inspect_keyfile(content, path=name, glpi_version=_version(request))
-    return _with_explanations(report.to_dict())
+        _chosen_keyfile = content
+    return report.to_dict()
 
 
 def op_decrypt(request: dict) -> dict[str, Any]:
     from .crypto.glpi import decrypt_value
 
     _use_browser_crypto()
-    key = _bytes(request, "keyfile_b64")
+    key = _bytes(request, "keyfile_b64") if "keyfile_b64" in request else _chosen_keyfile
+    if key is None:
+        raise BridgeError("no-keyfile", "Choose a glpicrypt.key file first.")
     result = decrypt_value(_text(request, "value"), key)
     answer = result.to_dict()
     if result.plaintext is not None and not answer.get("plaintext_is_utf8"):
         answer["plaintext"] = result.plaintext.hex(" ")  # binary secrets are shown in hex
-    answer["finding"] = _with_explanations({"findings": [result.finding().to_dict()]})["findings"][0]
+    answer["finding"] = spec(result.code).finding(result.detail).to_dict()
     return answer
 
 
@@ -153,28 +142,51 @@ def op_scenarios(request: dict) -> dict[str, Any]:
             "scenarios": [s.to_dict() for s in SCENARIOS.values()]}
 
 
-def _simulate(request: dict) -> dict[str, Any]:
+def _run(request: dict):
     from .simulation import simulate
 
     scenario = _text(request, "scenario")
     version = _text(request, "glpi_version")
     key = _text(request, "key", required=False) or None
     try:
-        return simulate(scenario, version, key=key).to_dict()
+        return simulate(scenario, version, key=key)
     except ValueError as error:
         raise BridgeError("bad-simulation", str(error)) from None
 
 
+def _simulate(request: dict) -> dict[str, Any]:
+    return _run(request).to_dict()
+
+
 def op_simulate(request: dict) -> dict[str, Any]:
-    return _simulate(request)
+    """The run, its summary, and its sequence diagram as SVG text (drawn by the same Python as
+    the diagrams the docs build puts in the explanation pages)."""
+    from .simulation.diagram import sequence_diagram
+
+    run = _run(request)
+    result = run.to_dict()
+    result["diagram"] = sequence_diagram(run)
+    return result
+
+
+def _result(request: dict, name: str) -> dict[str, Any] | None:
+    value = request.get(name)
+    if value is not None and not isinstance(value, dict):
+        raise BridgeError("bad-request", f"\"{name}\" must be an object (an earlier answer's result).")
+    return value
 
 
 def op_report(request: dict) -> dict[str, Any]:
-    """A Markdown report for a forum post or a ticket, with the key redacted."""
-    text = _text(request, "text", required=False)
-    simulation = _simulate(request) if request.get("scenario") else None
-    key = _text(request, "key", required=False)
-    return {"markdown": markdown_report(text, simulation, key)}
+    """A Markdown report for a forum post or a ticket, with the key redacted, made from the
+    answers the page already has (a check's `report`, a `simulation`): nothing is run again."""
+    try:
+        markdown = markdown_report(_result(request, "report"), text=_text(request, "text", required=False),
+                                   simulation=_result(request, "simulation"),
+                                   key=_text(request, "key", required=False))
+    except (KeyError, TypeError, AttributeError) as error:
+        raise BridgeError("bad-request", "\"report\" or \"simulation\" is not a checker answer "
+                                         f"({type(error).__name__}: {error}).") from None
+    return {"markdown": markdown}
 
 
 OPERATIONS: dict[str, Callable[[dict], dict[str, Any]]] = {
@@ -194,65 +206,3 @@ def _use_browser_crypto() -> None:
     from .browser_backend import install
 
     install()
-
-
-# --- the shareable report ---------------------------------------------------------------------
-
-def redact(key: str) -> str:
-    key = key.strip()
-    return f"`{key[:REDACT_VISIBLE]}…` ({len(key)} characters)"
-
-
-def _secret_texts(text: str, report: dict[str, Any]) -> list[str]:
-    secrets = [text.strip(), report.get("normalized") or ""]
-    try:
-        secrets.append(base64.b64decode(secrets[-1] or text.strip(), validate=False).decode("utf-8", "replace"))
-    except (binascii.Error, ValueError):
-        pass
-    return [s for s in secrets if len(s) >= LEAK_WINDOW]
-
-
-def quotes_secret(detail: str, secrets: list[str]) -> bool:
-    """Does `detail` quote LEAK_WINDOW or more consecutive characters of a secret?"""
-    for secret in secrets:
-        for start in range(len(secret) - LEAK_WINDOW + 1):
-            if secret[start:start + LEAK_WINDOW] in detail:
-                return True
-    return False
-
-
-def markdown_report(text: str | None, simulation: dict[str, Any] | None,
-                    request_key: str | None = None) -> str:
-    from . import __version__
-
-    lines = [f"### GLPI registration check (glpi-keycheck {__version__})", ""]
-    if text is not None:
-        report = check(text).to_dict()
-        secrets = _secret_texts(text, report)
-        lines += [
-            f"- Key: {redact(report.get('normalized') or text)}",
-            f"- Kind: {report['kind']}",
-            f"- Verdict: {report['status']}",
-        ]
-        if report.get("fields"):
-            names = ", ".join(sorted(str(name) for name in report["fields"]))
-            lines.append(f"- Other members of the key (values not shown): {names}")
-        lines += ["", "Findings:", ""]
-        for finding in report["findings"]:
-            detail = finding["detail"]
-            if quotes_secret(detail, secrets):
-                detail = "(detail withheld: it quotes the key)"
-            lines.append(f"- **{finding['severity']}** `{finding['code']}`: {finding['title']}. {detail}")
-    if simulation is not None:
-        secrets = _secret_texts(text or "", {}) + _secret_texts(request_key or "", {})
-        lines += ["", f"Simulated GLPI {simulation.get('glpi_release') or simulation['glpi_version']}, scenario "
-                      f"`{simulation['scenario']}`:", ""]
-        for step in simulation["steps"]:
-            explanation = step["explanation"]
-            if quotes_secret(explanation, secrets):
-                explanation = "(withheld: it quotes the key)"
-            lines.append(f"1. **{step['status']}** `{step['name']}`: {explanation}")
-        outcome = simulation["outcome"]
-        lines += ["", f"Outcome ({outcome['status']}): {outcome['message']}"]
-    lines += ["", "_The key itself is redacted: never post a whole registration key or glpicrypt.key._"]
-    return "\n".join(lines)

@@ -7,7 +7,7 @@ audited JS library) and the Web Worker registers its `xchacha20poly1305` as the 
 
 from __future__ import annotations
 
-from .crypto.backend import KEY_BYTES, NONCE_BYTES, AuthenticationFailed, get_backend, set_backend
+from .crypto.backend import AuthenticationFailed, get_backend, set_backend
 
 JS_MODULE = "glpi_keycheck_noble"
 NOBLE_TAG_ERROR = "invalid tag"  # the message @noble/ciphers throws when Poly1305 disagrees
@@ -26,10 +26,7 @@ class NobleBackend:
     def _cipher(self, key: bytes, nonce: bytes, aad: bytes):
         from pyodide.ffi import to_js
 
-        if len(key) != KEY_BYTES:
-            raise ValueError(f"XChaCha20-Poly1305 needs a {KEY_BYTES}-byte key, not {len(key)} bytes")
-        if len(nonce) != NONCE_BYTES:
-            raise ValueError(f"XChaCha20-Poly1305 needs a {NONCE_BYTES}-byte nonce, not {len(nonce)} bytes")
+        # Sizes were checked by crypto.backend.check_sizes, the core's one way in.
         return self._noble.xchacha20poly1305(to_js(bytes(key)), to_js(bytes(nonce)), to_js(bytes(aad)))
 
     def encrypt(self, key: bytes, nonce: bytes, plaintext: bytes, aad: bytes) -> bytes:

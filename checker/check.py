@@ -1,4 +1,7 @@
-"""`check`: one verdict on whatever was pasted or read. Pure: text or bytes in, a Report out."""
+"""`check`: one verdict on whatever was pasted or read. Pure: text or bytes in, a Report out.
+
+The report carries its headline, so the CLI and the page say the same words.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +11,50 @@ from .base64_strict import php_strict_decode
 from .findings import spec
 from .glpi_recognise import may_hold_message
 from .identify import binary_shape, key_vs_keyfile, lookalike_finding, prose_finding, text_shape
-from .paste_repair import KEY_START, repair
+from .limits import MAX_INPUT
+from .paste_repair import KEY_START, Repaired, repair
 from .registration_key import check_format
 from .report import Finding, Report, status_from
 
-MAX_INPUT_CHARS = 64 * 1024  # no GLPI secret comes near; past this we stop reading
+__all__ = ["check", "headline"]
+
 BINARY_MARKERS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-# Repairs that only make sense for a base64 key: dropped when the input turns out to be else.
-BASE64_ONLY_REPAIRS = {"paste-missing-padding", "paste-urlsafe-alphabet"}
+KEY_HEADLINES = {
+    "ok": "Well-formed GLPI Network registration key.",
+    "warning": "Well-formed once repaired: use the repaired key below.",
+    "error": "A damaged registration key: it cannot work as pasted.",
+}
+REFUSED = ("input-too-long", "input-binary")  # inputs the checker would not read
 # Repairs that speak of "the key": wrong about ordinary text, where nothing was a key.
 KEY_ONLY_REPAIRS = {"paste-label", "paste-quotes", "paste-line-breaks", "paste-surrounding-whitespace"}
 
 
 def check(value: str | bytes | bytearray) -> Report:
     report = _check(value)
-    if report.kind != "registration-key":
-        report.findings = [f for f in report.findings if f.code not in BASE64_ONLY_REPAIRS]
+    report.headline = headline(report)
     return report
+
+
+def headline(report: Report) -> str:
+    """The verdict in one sentence: what the input is, and whether it can work."""
+    if report.kind == "registration-key":
+        return KEY_HEADLINES[report.status]
+    if report.kind == "empty":
+        return "Nothing to check: the input is empty."
+    if report.kind == "glpi-message":
+        count = len(report.fields["messages"]) if report.fields else 0
+        return (f"{count} of GLPI's messages: each one's cause and page below." if count > 1
+                else f"GLPI's message: {report.findings[0].title}.")
+    refused = next((f for f in report.findings if f.code in REFUSED), None)
+    if refused:  # say why it was not read, not what it might be
+        return f"Not read: {refused.title.lower()}."
+    return f"Not a registration key: this is {report.label}."
 
 
 def _check(value: str | bytes | bytearray) -> Report:
     if isinstance(value, (bytes, bytearray)):
-        if len(value) > MAX_INPUT_CHARS:
+        if len(value) > MAX_INPUT:
             return _too_long(len(value), "bytes")
         data = bytes(value)
         try:
@@ -39,14 +63,14 @@ def _check(value: str | bytes | bytearray) -> Report:
             return _binary(data)
         if _binary_read_as_text(value):  # valid UTF-8 can still be a binary file (a raw key)
             return _binary(data)
-    if len(value) > MAX_INPUT_CHARS:
+    if len(value) > MAX_INPUT:
         return _too_long(len(value), "characters")
     return _check_text(value)
 
 
 def _too_long(size: int, unit: str) -> Report:
     finding = spec("input-too-long").finding(
-        f"{size:,} {unit}; the checker reads at most {MAX_INPUT_CHARS:,}.")
+        f"{size:,} {unit}; the checker reads at most {MAX_INPUT:,}.")
     return Report("unknown", "error", findings=[finding])
 
 
@@ -69,57 +93,65 @@ def _check_text(text: str) -> Report:
         if message:
             return message
     repaired = repair(text)
-    findings: list[Finding] = list(repaired.findings)
     candidate = repaired.text
     if not candidate:
         empty = spec("identified-empty").finding(
             "Nothing left once whitespace was removed." if text else "The input is empty.")
-        return Report("empty", "error", findings=[f for f in findings if f.severity != "info"] + [empty])
+        pasted = [f for f in _pasted(repaired, "empty") if f.severity != "info"]
+        return Report("empty", "error", findings=pasted + [empty])
 
     # A key's pieces start with "eyJ", whatever its wrap width: never read as words.
     prose = None if candidate.startswith(KEY_START) else prose_finding(repaired.pieces)
     if prose:  # words, not a damaged key: no repair applies, and "several values" would mislead
-        findings = [f for f in findings if f.code not in KEY_ONLY_REPAIRS]
+        findings = [f for f in _pasted(repaired, "unknown") if f.code not in KEY_ONLY_REPAIRS]
         return Report("unknown", "error", findings=findings + [prose])
 
     lookalike = lookalike_finding(candidate)
     if lookalike:
         kind = "registration-key" if candidate.startswith(KEY_START) else "unknown"
-        return Report(kind, "error", findings=findings + [lookalike])
+        return Report(kind, "error", findings=_pasted(repaired, kind) + [lookalike])
 
     shape = text_shape(repaired.joined, repaired.labels)
     if shape:
         kind, finding = shape
         extra = [key_vs_keyfile()] if kind == "glpicrypt-key" else []
-        return Report(kind, "error", findings=findings + [finding] + extra)
+        return Report(kind, "error", findings=_pasted(repaired, kind) + [finding] + extra)
 
     decoded = php_strict_decode(candidate)
     key = check_format(candidate, decoded)
     if key.well_formed and not repaired.ambiguous:
-        findings += key.findings
+        findings = _pasted(repaired, "registration-key") + key.findings
         status = status_from(findings, well_formed=True)
         return Report("registration-key", status, normalized=candidate, findings=findings,
                       fields=key.fields)
 
     if len(repaired.pieces) > 1 and not key.well_formed:
-        findings = [f for f in findings if f.code != "paste-line-breaks"]
+        kind = _kind_of_damaged(candidate, key.decoded)
+        findings = [f for f in _pasted(repaired, kind) if f.code != "paste-line-breaks"]
         findings.append(spec("paste-several-values").finding(
             f"{len(repaired.pieces)} values separated by whitespace; joined, they do not decode "
             "to a registration key."))
-        return Report(_kind_of_damaged(candidate, key.decoded), "error", findings=findings)
+        return Report(kind, "error", findings=findings)
 
     if isinstance(decoded, bytes) and key.document is None and not _looks_like_json(decoded):
         shape = binary_shape(decoded, "Decodes from base64 to")
         if shape:
             kind, finding = shape
-            return Report(kind, "error", findings=findings + [finding, key_vs_keyfile()])
+            return Report(kind, "error",
+                          findings=_pasted(repaired, kind) + [finding, key_vs_keyfile()])
 
     kind = _kind_of_damaged(candidate, key.decoded)
+    findings = _pasted(repaired, kind)
     if kind == "unknown":
         findings.append(spec("identified-unknown").finding(
             f"{len(candidate)} characters that match no GLPI secret's shape."))
     return Report(kind, "error", findings=findings + key.findings,
                   fields=key.fields if kind == "registration-key" else None)
+
+
+def _pasted(repaired: Repaired, kind: str) -> list[Finding]:
+    """The paste repairs to report: alphabet and padding ones only for a registration key."""
+    return repaired.findings + (repaired.key_repairs if kind == "registration-key" else [])
 
 
 def _binary_read_as_text(text: str) -> Finding | None:

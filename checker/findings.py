@@ -1,7 +1,8 @@
 """The findings catalogue: every problem or fact the checker can report, defined once.
 
 Code, CLI, browser and the generated reference page (docs/reference/findings.md) all read
-this catalogue. A finding's `doc` is its anchor on that page, so every code has a home.
+this catalogue. A finding's `doc` is its anchor on that page ("reference/findings.md#<code>"), so every code
+has a home; `see_also` names more pages the same way (see checker.pages).
 Codes are stable: never rename one, add a new one instead.
 """
 
@@ -9,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import glpi_texts as _glpi_words
+from .pages import FINDINGS_PAGE, is_page_path
 from .report import Finding, Severity
-
-FINDINGS_PAGE = "reference/findings/"
 
 
 @dataclass(frozen=True)
@@ -22,24 +23,27 @@ class FindingSpec:
     title: str
     explanation: str
     fix: str
-    see_also: tuple[str, ...] = ()  # docs pages (paths under docs/) that tell more
+    see_also: tuple[str, ...] = ()  # docs source paths ("howto/x.md") that tell more
     sources: tuple[str, ...] = ()
+    show_fix: bool = True  # False for facts that need no action: their fix says so
 
     @property
     def doc(self) -> str:
         return f"{FINDINGS_PAGE}#{self.code}"
 
-    def finding(self, detail: str, *, fix: str | None = None, title: str | None = None,
-                doc: str | None = None) -> Finding:
+    def finding(self, detail: str, *, fix: str | None = None, doc: str | None = None) -> Finding:
         """An instance of this finding; `detail` says what was seen in this input, `doc` a
-        page that explains this instance better than the findings reference."""
+        page (docs source path) that explains this instance better than the findings reference."""
         return Finding(
             code=self.code,
             severity=self.severity,
-            title=title or self.title,
+            title=self.title,
             detail=detail,
             fix=fix or self.fix,
             doc=doc or self.doc,
+            explanation=self.explanation,
+            see_also=self.see_also,
+            show_fix=self.show_fix,
         )
 
 
@@ -55,10 +59,14 @@ GROUPS = {
 
 
 def _define(code: str, severity: Severity, group: str, title: str, explanation: str, fix: str,
-            *, see_also: tuple[str, ...] = (), sources: tuple[str, ...] = ()) -> FindingSpec:
+            *, see_also: tuple[str, ...] = (), sources: tuple[str, ...] = (),
+            show_fix: bool | None = None) -> FindingSpec:
+    """Add a finding. Its fix is shown unless it is information (then only when `show_fix`)."""
     assert code not in CATALOGUE, code
     assert group in GROUPS, group
-    spec = FindingSpec(code, severity, group, title, explanation, fix, see_also, sources)
+    assert all(is_page_path(path) for path in see_also), (code, see_also)
+    show = severity != "info" if show_fix is None else show_fix
+    spec = FindingSpec(code, severity, group, title, explanation, fix, see_also, sources, show)
     CATALOGUE[code] = spec
     return spec
 
@@ -266,6 +274,7 @@ _define(
     "GLPI Network, and only GLPI Network can tell whether it is valid for a subscription.",
     "Paste it in Setup > General > GLPI Network, save, and read the status GLPI shows.",
     see_also=("tutorials/register.md",),
+    show_fix=True,  # the next step, not a repair
 )
 
 # --- Not a registration key -------------------------------------------------------------------
@@ -332,8 +341,6 @@ _define(
 # --- glpicrypt.key file and encrypted values (keyfile, crypto) --------------------------------
 # GLPI's own words come from checker/glpi_texts.py, the one catalogue of GLPI's messages.
 
-from . import glpi_texts as _glpi_words  # noqa: E402
-
 _KEYFILE_INVALID_WORDS = (
     f"GLPI 10.0 and later log \"{_glpi_words.LOG_KEYFILE_INVALID}\" and, in 11.0.x with PR "
     "#21614, show "
@@ -359,6 +366,7 @@ _define(
     "encrypted value taken from it. Keep a backup of this exact file.",
     see_also=("howto/check-keyfile-and-database.md", "howto/move-glpicrypt-key.md"),
     sources=(KEY_SRC,),
+    show_fix=True,  # the next step, not a repair
 )
 _define(
     "keyfile-missing", "error", "keyfile",

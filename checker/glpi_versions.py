@@ -26,6 +26,8 @@ BRANCHES = tuple(LATEST)
 CHANGES = {
     # PR #11567 (merged 2022-05-12, after 10.0.0 of 2022-04-20): the web form trims the key.
     "web-form-trims-key": "10.0.1",
+    # PR #11650 (merged 2022-05-21, after 10.0.0): the GLPI_MARKETPLACE_ENABLE switch.
+    "marketplace-enable-constant": "10.0.1",
     # PR #14657 (aimed at 10.0.8): an empty required_offers means no offer required; the
     # Marketplace API moved to /api/marketplace/ and its plugin list is cached per key.
     "empty-required-offers-is-none": "10.0.8",

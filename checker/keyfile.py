@@ -28,6 +28,12 @@ SYMFONY_PARAMETER = re.compile(rb"%%|%([^%\s]+)%")
 # "locked": a directory above the file cannot be entered, so nobody can tell whether it exists.
 READ_ERRORS = ("missing", "unreadable", "locked")
 DEFAULT_PATH = "config/glpicrypt.key"  # the path the catalogue's fix commands are written for
+HEADLINES = {
+    "ok": "GLPI can use this key file.",
+    "warning": "GLPI can use this key file, but read the warnings.",
+    "error": "GLPI cannot use this key file.",
+}
+LEGACY_HEADLINE = "This is a legacy glpi.key (the key of GLPI before 9.5), not a glpicrypt.key."
 # Findings whose fix commands act on the inspected file itself: shown with its real path.
 FIX_NAMES_THE_FILE = {"keyfile-unreadable", "keyfile-trailing-newline", "keyfile-hex-text",
                       "keyfile-base64-text", "keyfile-world-readable", "keyfile-world-writable"}
@@ -79,13 +85,20 @@ def inspect_keyfile(content: bytes | None, *, path: str = DEFAULT_PATH,
     ValueError) turns on checks that only matter for that version.
     """
     glpi_version = parse_glpi_version(glpi_version) if glpi_version is not None else None
+    report = _inspect(content, path, glpi_version, stat, read_error, error_detail)
+    report.headline = LEGACY_HEADLINE if report.codes() == ["keyfile-legacy"] else HEADLINES[report.status]
+    return _with_path_in_fixes(report, path)
+
+
+def _inspect(content: bytes | None, path: str, glpi_version: GlpiVersion | None,
+             stat: FileFacts | None, read_error: str | None, error_detail: str | None) -> Report:
     fields: dict[str, Any] = {"path": path}
     if stat is not None:
         fields.update(stat.to_dict())
     if content is None:
         if stat is not None and not stat.is_regular:
             return _not_a_file(path, stat, fields)
-        return _with_path_in_fixes(_unread(path, read_error, error_detail, fields, glpi_version), path)
+        return _unread(path, read_error, error_detail, fields, glpi_version)
 
     fields["size"] = len(content)
     is_legacy_name = _file_name(path) == LEGACY_FILE_NAME
@@ -99,9 +112,8 @@ def inspect_keyfile(content: bytes | None, *, path: str = DEFAULT_PATH,
             findings += _kernel_secret_findings(content)
     if stat is not None and stat.mode is not None and stat.is_regular:
         findings += _permission_findings(stat.mode)
-    report = Report("glpicrypt-key", status_from(findings, well_formed=True), findings=findings,
-                    fields=fields)
-    return _with_path_in_fixes(report, path)
+    return Report("glpicrypt-key", status_from(findings, well_formed=True), findings=findings,
+                  fields=fields)
 
 
 def glpi_says(problem: str, glpi_version: GlpiVersion | None, path: str) -> str:

@@ -8,24 +8,16 @@ from typing import Any
 from .findings import glpi_message_cause
 from .glpi_recognise import MessageMatch, find_messages
 from .glpi_texts import ENGLISH, LANGUAGE_NAMES
+from .pages import page_url
 from .report import Finding, Report
-
-
-def page_url(md_path: str) -> str:
-    """A docs source path ("troubleshooting/key-invalid.md") as its site-relative URL."""
-    page = md_path.removesuffix(".md")
-    if page == "index" or page.endswith("/index"):
-        return page[: -len("index")]
-    return page + "/"
 
 
 def scenario_for(match: MessageMatch) -> dict[str, str] | None:
     """The simulator scenario that plays this message's page, at a GLPI version showing it."""
     from .simulation.scenarios import SCENARIOS
 
-    url = page_url(match.entry.doc)
     for scenario in SCENARIOS.values():
-        if scenario.doc != url:
+        if scenario.doc != match.entry.doc:
             continue
         versions = [v for v in scenario.versions if not match.entry.versions or v in match.entry.versions]
         if versions:
@@ -60,7 +52,7 @@ def _finding(match: MessageMatch) -> Finding:
         detail += " GLPI writes it to its log, in English whatever the interface language."
     if entry.versions:
         detail += f" GLPI versions: {', '.join(entry.versions)}."
-    return glpi_message_cause(entry.id, entry.doc).finding(detail, doc=page_url(entry.doc))
+    return glpi_message_cause(entry.id, entry.doc).finding(detail, doc=entry.doc)
 
 
 def _fields(match: MessageMatch) -> dict[str, Any]:

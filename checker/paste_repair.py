@@ -54,6 +54,9 @@ class Repaired:
     labels: list[str] = field(default_factory=list)
     # The text once unwrapped, before any alphabet or padding change: tokens are judged on it.
     joined: str = ""
+    # Alphabet and padding repairs: they only make sense if the input is a registration key,
+    # so the check reports them only then.
+    key_repairs: list[Finding] = field(default_factory=list)
 
 
 def _char_names(chars: dict[str, int]) -> str:
@@ -197,7 +200,7 @@ def fix_alphabet(text: str, out: Repaired) -> str:
             "Found both \"+\" or \"/\" and \"-\" or \"_\"."))
         out.ambiguous = True
         return text
-    out.findings.append(spec("paste-urlsafe-alphabet").finding(
+    out.key_repairs.append(spec("paste-urlsafe-alphabet").finding(
         "Translated \"-\" to \"+\" and \"_\" to \"/\"."))
     return text.translate(str.maketrans("-_", "+/"))
 
@@ -206,7 +209,7 @@ def restore_padding(text: str, out: Repaired) -> str:
     body = text.rstrip("=")
     missing = -len(body) % 4
     if missing in (1, 2) and text == body and re.fullmatch(r"[A-Za-z0-9+/]+", body):
-        out.findings.append(spec("paste-missing-padding").finding(
+        out.key_repairs.append(spec("paste-missing-padding").finding(
             f"Added {missing} \"=\" at the end."))
         return body + "=" * missing
     return text

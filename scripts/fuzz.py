@@ -1,6 +1,6 @@
 """Fuzz `checker.check` with generated and damaged inputs; every report must be valid.
 
-Usage: python scripts/fuzz.py [--count N] [--seed S]
+Usage: .venv/bin/python scripts/fuzz.py (or make fuzz; the checker must be installed) [--count N] [--seed S]
 
 Inputs are real-shaped registration keys damaged the ways paste_repair.py knows how to undo
 (and ways it does not), other GLPI secrets, random bytes, random Unicode and huge texts.
@@ -19,19 +19,16 @@ import random
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from checker import check  # noqa: E402
-from checker.base64_strict import is_canonical  # noqa: E402
-from checker.check import MAX_INPUT_CHARS  # noqa: E402
-from checker.findings import CATALOGUE  # noqa: E402
-from checker.paste_repair import (BIDI_CONTROLS, INVISIBLE, NO_BREAK_SPACES,  # noqa: E402
+from checker.check import check
+from checker.base64_strict import is_canonical
+from checker.limits import MAX_INPUT as MAX_INPUT_CHARS
+from checker.findings import CATALOGUE
+from checker.paste_repair import (BIDI_CONTROLS, INVISIBLE, NO_BREAK_SPACES,
                                   QUOTE_PAIRS)
-from checker.report import KINDS, SEVERITIES, Report  # noqa: E402
-from checker.identify import LOOKALIKES  # noqa: E402
+from checker.report import KINDS, SEVERITIES, Report
+from checker.identify import LOOKALIKES
 
 STATUSES = ("ok", "warning", "error")
 Input = str | bytes

@@ -232,6 +232,7 @@ def build_case(rng: random.Random, folder: Path) -> Case:
         case.env["GLPI_KEYCHECK_DOCS_URL"] = hostile(rng, "https://help.example.org/").replace("\x00", "")
     json_flag = ["--json"] if rng.random() < 0.4 else []
     if command == "check":
+        json_flag = rng.choice([json_flag, ["--report"]])
         use_stdin = rng.random() < 0.4
         case.argv = ["check", *json_flag] + (["-"] if use_stdin and rng.random() < 0.7 else [] if use_stdin else [text_value(rng)])
         case.stdin = stdin_bytes(rng)

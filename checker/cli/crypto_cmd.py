@@ -14,6 +14,7 @@ from ..crypto.backend import BackendUnavailable, get_backend
 from ..crypto.glpi import DecryptResult, decrypt_value, encrypt_value
 from ..crypto.legacy import decrypt_legacy_bytes
 from ..crypto.php_base64 import php_lenient_decode
+from ..findings import spec
 from .inputs import InputError, UsageError, read_text_argument
 from .keyfile_cmd import read_key, read_keyfile
 from .output import is_tty, json_text, shown, write, write_bytes, write_error
@@ -138,7 +139,7 @@ def _print_secret(plaintext: bytes) -> None:
 
 
 def _failure_line(result: DecryptResult) -> str:
-    finding = result.finding()
+    finding = spec(result.code).finding(result.detail)
     return f"{finding.title}: {result.message} {result.detail} Fix: {finding.fix}"
 
 
@@ -236,7 +237,7 @@ def _render_verify(key_file: str, values: list[str], results: list[DecryptResult
         elif result.error_code == "decrypt-empty-value":
             lines.append(f"{paint(MARKS['skipped'], 'skipped')} {label} is empty: nothing to decrypt")
         else:
-            finding = result.finding()
+            finding = spec(result.code).finding(result.detail)
             lines.append(f"{paint(MARKS['error'], 'error')} {label}: {finding.title}  [{finding.code}]")
             lines.append(f"      GLPI: {shown(result.message)}")
             lines.append(f"      {shown(result.detail)}")

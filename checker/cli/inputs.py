@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from ..limits import MAX_INPUT as MAX_INPUT_BYTES
 from .output import is_tty, shown
-
-MAX_INPUT_BYTES = 64 * 1024
 
 
 class InputError(Exception):

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 
 from ..glpi_versions import accepted, parse_glpi_version
+from ..limits import MAX_INPUT  # a key file is 32 bytes; past this it is not a key file at all
 from ..keyfile import FILE_TYPES, KEY_BYTES, FileFacts, inspect_keyfile, symfony_parameter_references
 from ..report import Report
 from .inputs import InputError, UsageError
@@ -21,7 +22,6 @@ from ..safe_text import shell_quote
 from .output import OutputFailed, json_text, shown, shown_tree, silence_stdout, write, write_error
 from .render import MARKS, Painter, render_findings
 
-MAX_KEYFILE_READ = 64 * 1024  # a key file is 32 bytes; past this it is not a key file at all
 NEW_KEY_MODE = 0o600
 
 
@@ -92,16 +92,16 @@ def read_keyfile(path: str) -> KeyFileRead:
     facts = _facts(info)
     if not facts.is_regular:  # a directory, FIFO or device: never opened (a FIFO would block)
         return KeyFileRead(None, facts, "unreadable", f"it is a {FILE_TYPES.get(facts.file_type, 'special file')}")
-    if info.st_size > MAX_KEYFILE_READ:
+    if info.st_size > MAX_INPUT:
         raise InputError(f"{path} is {info.st_size:,} bytes: far too large to be a key file "
                          f"(glpicrypt.key is {KEY_BYTES} bytes). Check the path.")
     try:
         with open(path, "rb") as handle:
-            content = handle.read(MAX_KEYFILE_READ + 1)
+            content = handle.read(MAX_INPUT + 1)
     except OSError as error:
         return KeyFileRead(None, facts, "unreadable", error.strerror or str(error))
-    if len(content) > MAX_KEYFILE_READ:
-        raise InputError(f"{path} grew past {MAX_KEYFILE_READ // 1024} KiB while being read: not a key file.")
+    if len(content) > MAX_INPUT:
+        raise InputError(f"{path} grew past {MAX_INPUT // 1024} KiB while being read: not a key file.")
     return KeyFileRead(content, facts)
 
 
@@ -195,22 +195,12 @@ def generate(path: str) -> int:
 
 # --- rendering ---------------------------------------------------------------------------------
 
-HEADLINES = {
-    "ok": "GLPI can use this key file.",
-    "warning": "GLPI can use this key file, but read the warnings.",
-    "error": "GLPI cannot use this key file.",
-}
-
-
 def render_keyfile_report(report: Report, stream=None) -> str:
     stream = stream or sys.stdout
     paint = Painter(stream)
     data = shown_tree(report.to_dict())
     fields = data["fields"] or {}
-    headline = HEADLINES[report.status]
-    if report.codes() == ["keyfile-legacy"]:
-        headline = "This is a legacy glpi.key (the key of GLPI before 9.5), not a glpicrypt.key."
-    lines = [f"{paint(MARKS[report.status], report.status)} {paint(headline, 'bold')}  "
+    lines = [f"{paint(MARKS[report.status], report.status)} {paint(data['headline'], 'bold')}  "
              f"({fields.get('path')})"]
     facts = _facts_line(fields)
     if facts:
@@ -218,9 +208,6 @@ def render_keyfile_report(report: Report, stream=None) -> str:
     if fields.get("sha256"):
         lines.append(f"  SHA-256 fingerprint: {fields['sha256']} (compare copies without showing the key)")
     lines += ["", "Findings:"] + render_findings(data["findings"], paint)
-    if "keyfile-valid" in report.codes():
-        valid = next(f for f in data["findings"] if f["code"] == "keyfile-valid")
-        lines += ["", f"Next: {valid['fix']}"]
     return "\n".join(lines)
 
 

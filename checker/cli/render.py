@@ -1,6 +1,8 @@
 """Human-readable rendering of reports for the terminal. Colour only on a terminal.
 
-Every string that came from the input is passed through `output.shown()` before it is laid
+It lays out what the core returned (headline, findings, which fixes to show, page links made by
+`checker.pages`) and decides no word: the page shows the same ones.
+Every string that came from the input passes through `output.shown()` before it is laid
 out (`shown_tree` on the whole report), so nothing in a key, a file name or a label reaches
 the terminal raw.
 """
@@ -12,6 +14,7 @@ import os
 import sys
 from typing import Any, TextIO
 
+from ..pages import page_url
 from .output import colour_wanted, shown, shown_tree
 
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "skipped": "90", "bold": "1"}
@@ -29,9 +32,11 @@ class Painter:
 
 
 def docs_url(doc: str) -> str:
-    """A finding's page: a full URL when GLPI_KEYCHECK_DOCS_URL names where the help centre is."""
+    """A page's URL (`doc` a docs path or a site-relative URL): a full URL when
+    GLPI_KEYCHECK_DOCS_URL names where the help centre is."""
+    url = page_url(doc)
     base = os.environ.get("GLPI_KEYCHECK_DOCS_URL", "").strip()
-    return shown((base.rstrip("/") + "/" + doc) if base else doc)
+    return shown((base.rstrip("/") + "/" + url) if base else url)
 
 
 def render_findings(findings: list[dict[str, Any]], paint: Painter) -> list[str]:
@@ -40,7 +45,7 @@ def render_findings(findings: list[dict[str, Any]], paint: Painter) -> list[str]
         severity = finding["severity"]
         lines.append(f"  {paint(MARKS[severity], severity)} {paint(finding['title'], 'bold')}  [{finding['code']}]")
         lines.append(f"      {finding['detail']}")
-        if severity != "info" or finding["code"] == "key-well-formed":
+        if finding["show_fix"]:
             lines.append(f"      Fix: {finding['fix']}")
         lines.append(f"      More: {docs_url(finding['doc'])}")
     return lines
@@ -50,16 +55,13 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
     stream = stream or sys.stdout
     paint = Painter(stream)
     if report["kind"] == "glpi-message":  # its texts are escaped where they are printed
-        return "\n".join(render_glpi_messages(report, paint))
+        status = shown(report["status"])
+        headline = f"{paint(MARKS[status], status)} {paint(shown(report['headline']), 'bold')}  (kind: glpi-message)"
+        return "\n".join([headline] + render_glpi_messages(report, paint))
     fields = report.get("fields") or {}
     report = shown_tree(report)
     status = report["status"]
-    headline = {
-        "ok": "Well-formed GLPI Network registration key.",
-        "warning": "Well-formed registration key once repaired: paste the repaired key below.",
-        "error": "Not a usable registration key.",
-    }[status]
-    lines = [f"{paint(MARKS[status], status)} {paint(headline, 'bold')}  (kind: {report['kind']})"]
+    lines = [f"{paint(MARKS[status], status)} {paint(report['headline'], 'bold')}  (kind: {report['kind']})"]
     if report.get("normalized") and status == "warning":
         lines += ["", "Repaired key:", report["normalized"]]
     if fields:
@@ -71,10 +73,8 @@ def render_report(report: dict[str, Any], stream: TextIO | None = None) -> str:
 
 def render_glpi_messages(report: dict[str, Any], paint: Painter) -> list[str]:
     """GLPI's own messages found in the paste: each as pasted, in English, and how to replay it."""
-    status, messages = shown(report["status"]), report["fields"]["messages"]
-    count = f"{len(messages)} of GLPI's messages" if len(messages) > 1 else "GLPI's message"
-    lines = [f"{paint(MARKS[status], status)} {paint(f'Recognised {count}.', 'bold')}  (kind: glpi-message)"]
-    for number, found in enumerate(messages, 1):
+    lines = []
+    for number, found in enumerate(report["fields"]["messages"], 1):
         lines += ["", f"{number}. {_as_json(found['text'])}  ({shown(found['language'])})"]
         if found["language"] != "en_GB":
             lines.append(f"   GLPI's English: {_as_json(found['message'])}")

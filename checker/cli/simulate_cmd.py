@@ -65,18 +65,17 @@ def _indent(text: str, prefix: str) -> list[str]:
     return [prefix + line if line else prefix.rstrip() for line in shown_lines(text.rstrip("\n"))]
 
 
-def render_summary(summary: dict[str, Any], glpi_version: str, paint: Painter) -> list[str]:
+def render_summary(summary: dict[str, Any], paint: Painter) -> list[str]:
     """The answer first: what GLPI shows, the step where it goes wrong, and that step's fix."""
     status = summary["status"]
-    where = f" ({summary['shown_on']})" if summary["shown_on"] else ""
-    lines = [f"{paint(MARKS[status], status)} {paint(f'GLPI {glpi_version} shows{where}:', 'bold')}"]
+    lines = [f"{paint(MARKS[status], status)} {paint(summary['shows_line'], 'bold')}"]
     lines += _indent(summary["glpi_shows"], "    » ")
     failing = summary["failing_step"]
     if failing:
-        lines.append(f"  {paint(MARKS[failing['status']], failing['status'])} Goes wrong at step "
-                     f"{failing['number']}: {failing['title']}  [{failing['name']}]")
+        lines.append(f"  {paint(MARKS[failing['status']], failing['status'])} "
+                     f"{summary['failing_line']}  [{failing['name']}]")
     else:
-        lines.append("  Every step goes as it should.")
+        lines.append(f"  {summary['failing_line']}")
     if summary["fix"]:
         lines.append(f"  Fix: {summary['fix']}")
     if summary["doc"]:
@@ -90,7 +89,7 @@ def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
     paint = Painter(stream or sys.stdout)
     result = shown_tree(result, keep_newlines=True)
     summary = result["summary"]
-    lines = render_summary(summary, result["glpi_version"], paint)
+    lines = render_summary(summary, paint)
     lines += ["", paint(f"{result['title']}  [{result['scenario']}]", "bold"),
               f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
               result["notice"], ""]

@@ -22,7 +22,18 @@ class BackendUnavailable(RuntimeError):
     """No AEAD backend could be loaded here."""
 
 
+def check_sizes(key: bytes, nonce: bytes) -> None:
+    """The key and nonce sizes every backend requires, checked in one place before any call."""
+    if len(key) != KEY_BYTES:
+        raise ValueError(f"XChaCha20-Poly1305 needs a {KEY_BYTES}-byte key, not {len(key)} bytes")
+    if len(nonce) != NONCE_BYTES:
+        raise ValueError(f"XChaCha20-Poly1305 needs a {NONCE_BYTES}-byte nonce, not {len(nonce)} bytes")
+
+
 class XChaCha20Poly1305Backend(Protocol):
+    """A backend may assume `check_sizes(key, nonce)` passed: `encrypt` and `decrypt` below
+    (the only way the core calls a backend) check them first."""
+
     name: str
 
     def encrypt(self, key: bytes, nonce: bytes, plaintext: bytes, aad: bytes) -> bytes:
@@ -41,6 +52,16 @@ def set_backend(backend: XChaCha20Poly1305Backend | None) -> None:
     """Use `backend` from now on (None: go back to the default, loaded on next use)."""
     global _backend
     _backend = backend
+
+
+def encrypt(key: bytes, nonce: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    check_sizes(key, nonce)
+    return get_backend().encrypt(key, nonce, plaintext, aad)
+
+
+def decrypt(key: bytes, nonce: bytes, ciphertext_and_tag: bytes, aad: bytes) -> bytes:
+    check_sizes(key, nonce)
+    return get_backend().decrypt(key, nonce, ciphertext_and_tag, aad)
 
 
 def get_backend() -> XChaCha20Poly1305Backend:

@@ -10,15 +10,12 @@ from __future__ import annotations
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from .backend import KEY_BYTES, NONCE_BYTES, AuthenticationFailed
+from .backend import AuthenticationFailed
 from .hchacha20 import hchacha20
 
 
 def _split(key: bytes, nonce: bytes) -> tuple[ChaCha20Poly1305, bytes]:
-    if len(key) != KEY_BYTES:
-        raise ValueError(f"XChaCha20-Poly1305 needs a {KEY_BYTES}-byte key, not {len(key)} bytes")
-    if len(nonce) != NONCE_BYTES:
-        raise ValueError(f"XChaCha20-Poly1305 needs a {NONCE_BYTES}-byte nonce, not {len(nonce)} bytes")
+    # Sizes were checked by backend.check_sizes; hchacha20 refuses a wrong key size anyway.
     return ChaCha20Poly1305(hchacha20(key, nonce[:16])), b"\x00" * 4 + nonce[16:]
 
 

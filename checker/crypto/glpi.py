@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..base64_strict import Base64Error, is_canonical, php_strict_decode
-from ..findings import spec
-from ..report import Finding
 from .. import glpi_texts as words
-from .backend import KEY_BYTES, NONCE_BYTES, TAG_BYTES, AuthenticationFailed, get_backend
+from . import backend
+from .backend import KEY_BYTES, NONCE_BYTES, TAG_BYTES, AuthenticationFailed
 from .php_base64 import php_lenient_decode, skipped_characters
 
 PHP_EMPTY_STRINGS = ("", "0")  # PHP's empty() is true for both; GLPI returns them unchanged
@@ -30,8 +29,11 @@ class DecryptResult:
     message: str                # GLPI's own words for this outcome, or ours when GLPI has none
     detail: str                 # what was seen in this value, in plain words
 
-    def finding(self) -> Finding:
-        return spec(self.error_code or "decrypt-ok").finding(self.detail)
+    @property
+    def code(self) -> str:
+        """The findings catalogue's code for this outcome (the catalogue is not imported here:
+        crypto sits below it)."""
+        return self.error_code or "decrypt-ok"
 
     def to_dict(self, *, show_plaintext: bool = True) -> dict[str, Any]:
         result: dict[str, Any] = {
@@ -51,9 +53,7 @@ def encrypt_value(plaintext: bytes, key: bytes, *, nonce: bytes | None = None) -
     """The value GLPI would store for `plaintext`; a fresh random nonce unless one is given."""
     _check_key(key)
     nonce = os.urandom(NONCE_BYTES) if nonce is None else nonce
-    if len(nonce) != NONCE_BYTES:
-        raise ValueError(f"the nonce must be {NONCE_BYTES} bytes, not {len(nonce)}")
-    sealed = get_backend().encrypt(key, nonce, bytes(plaintext), nonce)
+    sealed = backend.encrypt(key, nonce, bytes(plaintext), nonce)
     return base64.b64encode(nonce + sealed).decode("ascii")
 
 
@@ -81,7 +81,7 @@ def decrypt_value(value: str, key: bytes) -> DecryptResult:
                         f"It decodes to {len(raw)} bytes: a nonce and {len(sealed)} more, too few "
                         "for the 16-byte tag, so it is cut short.")
     try:
-        plaintext = get_backend().decrypt(key, nonce, sealed, nonce)
+        plaintext = backend.decrypt(key, nonce, sealed, nonce)
     except AuthenticationFailed:
         why = (f"It decodes to {len(raw)} bytes (a nonce, {len(sealed) - TAG_BYTES} bytes "
                "of ciphertext and a tag), but the tag does not match with this key.")

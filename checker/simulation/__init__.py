@@ -1,7 +1,9 @@
 """The simulator: GLPI's registration check, step by step, per GLPI version.
 
 GLPI's side follows GLPI's code; GLPI Network's side is a model (its rules are not public).
-Pure: no I/O. `simulate(scenario_id, glpi_version, key=None).to_dict()` is the run as JSON.
+Pure: no I/O. `simulate(scenario_id, glpi_version, key=None).to_dict()` is the run as JSON;
+`glpi_version` is a branch ("10.0": its latest release) or a release ("10.0.7"), read by
+`checker.glpi_versions`. Bad arguments are a ValueError that says what is accepted.
 """
 
 from .engine import NOTICE, check_arguments, simulate

@@ -18,11 +18,12 @@ from typing import Any
 from ..glpi_versions import GlpiVersion, parse_glpi_version
 from ..keyfile import inspect_keyfile, symfony_parameter_references
 from .. import glpi_texts as texts
+from ..share import redact
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
 from .calls import info_request, marketplace_request, offers_request, services_request
-from .http import Exchange, redact
+from .http import Exchange
 from .lanes import Message, exchange_messages
 from .network_model import (PLUGINS, PROXY, KeyVerdict, NetworkModel, issue_demo_key,
                             marketplace_api_url)
@@ -40,7 +41,7 @@ LOG = "files/_log/php-errors.log"
 BLANK = f"{BLANK_PAGE} (the text is only in {LOG}, and on screen in debug mode)"
 HTTP_500_EVERYWHERE = ("every page, the GLPI Network tab included, as HTTP 500; `php bin/console`; "
                        f"and {LOG}")
-CONSOLE = "the console (php bin/console marketplace:upgrade), exit status 1"
+CONSOLE = "the console: php bin/console marketplace:upgrade, exit status 1"
 EMPTY_INFORMATIONS = {"is_valid": False, "validation_message": None, "owner": None,
                       "subscription": None}
 KEYFILE_ERRORS = ("missing", "unreadable", "wrong-size")
@@ -638,16 +639,18 @@ class _Run:
                                           "a failure: every page asks again"),))
             return
         good = _running(informations)
-        self.tl.add("cache", "ok" if good else "warning",
+        # On the console the command's own refusal is what goes wrong; the cache only keeps it.
+        sticks = not good and self.s.journey != "console-upgrade"
+        self.tl.add("cache", "warning" if sticks else "ok",
                     "GLPI keeps this answer for one day (P1D) in its cache, under a name made "
                     "from sha1 of the key: a key pasted again is a new entry. The Marketplace, "
                     "the console and the cron job read it through isRegistered(); only opening "
                     "the GLPI Network tab asks GLPI Network again." + (
                         "" if good else " So this answer now sticks for up to 24 hours."),
                     detail=f"{key} (one day):\n{_pretty(informations)}",
-                    fix="" if good else self.scenario.fix,
+                    fix=self.scenario.fix if sticks else "",
                     messages=(Message("glpi", "glpi", "cache the answer (one day)",
-                                      "" if good else "the bad answer sticks", fails=not good),))
+                                      "" if good else "the bad answer sticks", fails=sticks),))
 
     # --- isRegistered(), as the Marketplace and the console read it -------------------------
 
@@ -739,7 +742,7 @@ class _Run:
         return False
 
     def marketplace_phase(self) -> None:
-        if self.v != "9.5" and not self.marketplace_enabled(web=True):
+        if self.version.has("marketplace-enable-constant") and not self.marketplace_enabled(web=True):
             return
         exchange, how = self.ping()
         offline = "Not reached: marketplace-status failed, so the Marketplace is in offline mode."
@@ -922,7 +925,7 @@ class _Run:
         if manual:
             self.tl.add("marketplace-upgrade", "warning", explanation, detail="\n".join(lines),
                         fix=self.scenario.fix, shows="\n".join(manual),
-                        shown_on="the console (php bin/console marketplace:upgrade)",
+                        shown_on="the console: php bin/console marketplace:upgrade",
                         messages=(Message("admin", "glpi", "php bin/console marketplace:upgrade"),
                                   Message("glpi", "admin", "installed manually: not updated",
                                           fails=True)))

@@ -1,7 +1,7 @@
 """HTTP exchanges as GLPI makes them, rendered as text with the registration key redacted.
 
-Reports get pasted in forums: a rendered exchange never shows more of a key than its first
-6 characters and its length.
+Reports get pasted in forums: a rendered exchange shows a key only as `checker.share.redact`
+does (its first characters and its length), and control characters made visible.
 """
 
 from __future__ import annotations
@@ -9,25 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..share import escape_controls, redact
+
 SECRET_HEADERS = frozenset({"x-registration-key"})
-VISIBLE_KEY_CHARS = 6
-
-
-def escape_controls(text: str) -> str:
-    """Control characters made visible (a carriage return inside a header is the bug)."""
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-                   for ch in text)
-
-
-def redact(value: str) -> str:
-    """First 6 characters and the length; plus where a control character or an outer space sits,
-    since that is often the very fault (it says nothing about the secret)."""
-    shown = escape_controls(value[:VISIBLE_KEY_CHARS])
-    odd = [f"{escape_controls(ch) if ch != ' ' else 'a space'} at character {index + 1}"
-           for index, ch in enumerate(value)
-           if not ch.isprintable() or (ch == " " and (index == 0 or index == len(value) - 1))]
-    extra = f"; {', '.join(odd[:3])}" + (" …" if len(odd) > 3 else "") if odd else ""
-    return f"{shown}…[redacted, {len(value)} characters{extra}]"
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ STEP_TITLES: dict[str, str] = {
     "marketplace-dir": "GLPI checks the marketplace directory",
     "offers": "The Marketplace fetches the offer names",
     "plugin-access": "The Marketplace decides whether the plugin can be downloaded",
-    "marketplace-upgrade": "marketplace:upgrade updates the plugins",
+    "marketplace-upgrade": "The console runs marketplace:upgrade",
 }
 
 

@@ -243,7 +243,8 @@ class NetworkModel:
             return _json(401, "Unauthorized", {"message": "Registration key required (model)."})
         verdict = self.verdict(key)
         if verdict.kind == "broken-header":
-            # A line break splits the request; a web server rejects it as #11995 shows.
+            # A control character breaks the header line. What the real server answers is not
+            # documented: the model reuses the Apache 400 page seen in #11995 (a damaged key).
             return Response(400, "Bad Request", "text/html; charset=iso-8859-1", APACHE_400)
         if path == "/api/registration/info":
             if self.failure == "server-message":

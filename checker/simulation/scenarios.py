@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import glpi_texts as texts
 from ..glpi_versions import BRANCHES, parse_glpi_version
+from ..pages import is_page_path, page_url
 from .world import Situation
 
 VERSIONS = BRANCHES  # the GLPI branches a scenario can apply to
@@ -54,7 +55,7 @@ class Scenario:
     cause: str
     fix: str
     sources: tuple[str, ...]  # URLs (GLPI issues/PRs/code)
-    doc: str  # site-relative troubleshooting URL, e.g. "troubleshooting/unable-to-fetch/"
+    doc: str  # docs source path of its troubleshooting page, e.g. "troubleshooting/unable-to-fetch.md"
     situation: Situation = field(default_factory=Situation)  # what the simulated instance is in
     needs_key: bool = False  # only playable with the admin's own key
     since: str = ""  # first release it applies to, when not a whole branch (e.g. "11.0.2")
@@ -73,7 +74,7 @@ class Scenario:
             "cause": self.cause,
             "fix": self.fix,
             "sources": list(self.sources),
-            "doc": self.doc,
+            "doc": page_url(self.doc),
         }
 
 
@@ -85,7 +86,7 @@ def _define(id: str, title: str, versions: tuple[str, ...], cause: str, fix: str
             needs_key: bool = False, since: str = "") -> Scenario:
     assert id not in SCENARIOS, id
     assert versions and set(versions) <= set(VERSIONS), (id, versions)
-    assert doc.endswith("/") and not doc.startswith("/"), (id, doc)
+    assert is_page_path(doc), (id, doc)
     assert not since or parse_glpi_version(since).branch == versions[0], (id, since)
     scenario = Scenario(id, title, versions, cause, fix, sources, doc, situation, needs_key, since)
     SCENARIOS[id] = scenario
@@ -108,7 +109,7 @@ _define(
     "running subscription, and the Marketplace opens.",
     "Nothing to fix. GLPI keeps the answer for one day; opening the GLPI Network tab refreshes it.",
     (NET11, NET95, VIEW10),
-    "tutorials/register/",
+    "tutorials/register.md",
 )
 _define(
     "invalid-key", "GLPI Network says the key is invalid", VERSIONS,
@@ -117,7 +118,7 @@ _define(
     "Copy the key again from the GLPI Network portal (services.glpi-network.com) and paste it "
     "in Setup > General > GLPI Network. Check it first with the key checker.",
     (NET11, NET95, VIEW10),
-    "troubleshooting/key-invalid/",
+    "troubleshooting/key-invalid.md",
     Situation(account=None),
 )
 _define(
@@ -127,7 +128,7 @@ _define(
     "Renew the subscription on GLPI Network, then open the GLPI Network tab so GLPI fetches the "
     "new answer instead of the one it cached.",
     (NET11, VIEW10),
-    "troubleshooting/terminated-subscription/",
+    "troubleshooting/terminated-subscription.md",
     Situation(account="demo-terminated"),
 )
 _define(
@@ -138,7 +139,7 @@ _define(
     "public: the simulator's wording, and its is_valid false, are the model's.",
     "Do what the message says; if it is unclear, contact GLPI Network support with the message.",
     (NET11, NET95, issue(7411), issue(7423)),
-    "troubleshooting/key-invalid/",
+    "troubleshooting/key-invalid.md",
     Situation(failure="server-message"),
 )
 _define(
@@ -150,7 +151,7 @@ _define(
     "services.glpi-network.com on HTTPS (port 443), or set up the proxy in Setup > General > "
     "System. Pinning the address in /etc/hosts is fragile.",
     (issue(14911), issue(15219), issue(14957), issue(22679), pull(7485)),
-    "troubleshooting/services-unreachable/",
+    "troubleshooting/services-unreachable.md",
     Situation(failure="dns"),
 )
 _define(
@@ -161,7 +162,7 @@ _define(
     "Check the proxy name, port, user and password in Setup > General > System, and that the "
     "proxy lets the GLPI server reach services.glpi-network.com on port 443.",
     (issue(22020), pull(7485), NET11),
-    "troubleshooting/proxy-connect-failed/",
+    "troubleshooting/proxy-connect-failed.md",
     Situation(failure="proxy", proxy=True),
 )
 _define(
@@ -172,7 +173,7 @@ _define(
     f"Click \"{texts.REMOVE_KEY_BUTTON}\" (GLPI 11) or empty the field and save, then paste the key "
     "again from the GLPI Network portal.",
     (issue(11995), NET11),
-    "troubleshooting/unable-to-fetch/",
+    "troubleshooting/unable-to-fetch.md",
     Situation(journey="open", damaged_key=True),
 )
 _define(
@@ -184,7 +185,7 @@ _define(
     "Wait and reload: a successful answer is cached for one hour. Make sure several GLPI "
     "instances or scripts do not share one public address and hammer the API.",
     (issue(11548), NET11),
-    "troubleshooting/too-many-attempts/",
+    "troubleshooting/too-many-attempts.md",
     Situation(failure="rate-limited"),
 )
 _define(
@@ -199,7 +200,7 @@ _define(
     "encrypted secret again (registration key, SMTP, proxy and LDAP passwords…).",
     (issue(15203), issue(15136), issue(21382), pull(21614), pull(9729), KEY11, KEY95,
      "https://github.com/fametec/glpi/issues/47"),
-    "troubleshooting/create-security-key/",
+    "troubleshooting/create-security-key.md",
     Situation(keyfile="missing"),
 )
 _define(
@@ -214,7 +215,7 @@ _define(
     "Give the web server user read access to glpicrypt.key (owner and mode, SELinux context), "
     "then open the GLPI Network tab again.",
     (pull(21614), issue(11637), KEY11, NET11),
-    "troubleshooting/keyfile-unreadable/",
+    "troubleshooting/keyfile-unreadable.md",
     Situation(journey="open", keyfile="unreadable"),
 )
 _define(
@@ -230,7 +231,7 @@ _define(
     "`glpi:security:change_key` does not refuse over a bad file: it overwrites it at once, so "
     "keep the copy.",
     (issue(7822), issue(8968), issue(9250), pull(9729), pull(21614), KEY11, KEY95),
-    "troubleshooting/invalid-key-file/",
+    "troubleshooting/invalid-key-file.md",
     Situation(keyfile="wrong-size"),
 )
 _define(
@@ -242,7 +243,7 @@ _define(
     "Put the original glpicrypt.key back if you still have it. Otherwise paste the registration "
     "key again and re-enter every other encrypted secret (LDAP, mail collectors, SMTP, proxy).",
     (issue(7838), issue(8188), issue(12999), issue(7746), KEY11),
-    "troubleshooting/unable-to-decrypt/",
+    "troubleshooting/unable-to-decrypt.md",
     Situation(journey="open", keyfile="replaced"),
 )
 _define(
@@ -255,7 +256,7 @@ _define(
     "Open Setup > General > GLPI Network: it always asks GLPI Network again and updates the "
     "cache. Clearing GLPI's cache works too.",
     (NET11, NET95, VIEW10, issue(7645)),
-    "troubleshooting/registration-required/",
+    "troubleshooting/registration-required.md",
     Situation(journey="marketplace", stale_answer=True),
 )
 _define(
@@ -268,7 +269,7 @@ _define(
     "Subscribe to one of the offers named in the message on GLPI Network, then open the GLPI "
     "Network tab so GLPI fetches the new subscription.",
     (CTRL10, VIEW10, pull(14657)),
-    "troubleshooting/superior-offer/",
+    "troubleshooting/superior-offer.md",
     Situation(plugin="exampleadvanced"),
 )
 _define(
@@ -278,7 +279,7 @@ _define(
     "Create the directory and give the web server user write access (chown/chmod), or download "
     "and unzip plugin archives by hand.",
     (CTRL10, VIEW10, "https://github.com/glpi-project/docker-images/issues/264"),
-    "troubleshooting/marketplace-not-writable/",
+    "troubleshooting/marketplace-not-writable.md",
     Situation(marketplace_writable=False),
 )
 _define(
@@ -289,8 +290,9 @@ _define(
     "If this is not intended, set GLPI_MARKETPLACE_ENABLE to 3 (or 2 for the web only) in "
     "config/local_define.php or the environment.",
     (pull(11650), MPFRONT, DLCMD, pull(6933)),
-    "howto/restrict-marketplace/",
+    "howto/restrict-marketplace.md",
     Situation(journey="marketplace", marketplace_enable=0),
+    since="10.0.1",
 )
 _define(
     "cli-trailing-newline", "The key was set from the console with a line end", ("10.0", "11.0"),
@@ -303,7 +305,7 @@ _define(
     "Set the key again without line ends: paste it in the web form (which trims), or use "
     "`php bin/console config:set glpinetwork_registration_key \"$(tr -d '\\r\\n' < key.txt)\"`.",
     (pull(11567), SETCMD),
-    "howto/set-key-cli/",
+    "howto/set-key-cli.md",
     Situation(journey="cli-save", cli_suffix="\r"),
 )
 _define(
@@ -325,7 +327,7 @@ _define(
     "one), but a new key cannot decrypt the secrets already stored: keep the old file, and enter "
     "every secret again. Mask the error message before posting it: it holds part of your key.",
     (issue(22076), issue(23757), issue(21648), DI11),
-    "troubleshooting/kernel-secret/",
+    "troubleshooting/kernel-secret.md",
     Situation(journey="open", keyfile="kernel-secret"),
 )
 _define(
@@ -343,7 +345,7 @@ _define(
     "exists and that the web server user can read, such as your system's bundle or curl's "
     "cacert.pem. Restart the web server or PHP-FPM, then open the GLPI Network tab again.",
     ("https://github.com/pluginsGLPI/barcode/issues/128", NET11, NET95, pull(7485)),
-    "troubleshooting/tls-certificate-file/",
+    "troubleshooting/tls-certificate-file.md",
     Situation(failure="tls-ca-bundle"),
 )
 _define(
@@ -359,7 +361,7 @@ _define(
     "Register the instance first: paste a valid key in Setup > General > GLPI Network (opening "
     "the tab also refreshes the cached answer), then run the command again.",
     (pull(21521), pull(23442), UPGRADECMD),
-    "troubleshooting/registration-required/",
+    "troubleshooting/registration-required.md",
     Situation(journey="console-upgrade", account=None),
     since="11.0.2",
 )
@@ -373,7 +375,7 @@ _define(
     "Update that plugin by hand (download its new archive and unpack it over the old "
     "directory), or remove it and install it from the Marketplace so the command manages it.",
     (pull(21521), UPGRADECMD),
-    "troubleshooting/plugin-download-fails/",
+    "troubleshooting/plugin-download-fails.md",
     Situation(journey="console-upgrade", installed_plugins=(("exampleplugin", True),
                                                             ("handmadeplugin", False))),
     since="11.0.2",
@@ -386,7 +388,7 @@ _define(
     "Follow the first failing step's fix. If every step passes, register the key in GLPI and "
     "open the GLPI Network tab to get the real server's answer.",
     (NET11, NET95, pull(11567)),
-    "troubleshooting/",
+    "troubleshooting/index.md",
     Situation(), needs_key=True,
 )
 

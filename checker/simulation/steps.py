@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..pages import page_url
 from .lanes import Message, route, step_title
 
 StepStatus = Literal["ok", "warning", "error", "skipped"]
@@ -39,7 +40,7 @@ class Step:
     explanation: str  # what GLPI does here, in plain words
     detail: str = ""  # what it reads, sends and receives, as text (keys redacted)
     fix: str = ""
-    doc: str = ""
+    doc: str = ""  # docs source path ("troubleshooting/x.md"); a URL in to_dict
     shows: str = ""  # the exact text GLPI shows the admin at this step, if any
     shown_on: str = ""  # where that text appears
     messages: tuple[Message, ...] = ()  # who talks to whom (the sequence diagram's arrows)
@@ -51,7 +52,7 @@ class Step:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "status": self.status,
                 "explanation": self.explanation, "detail": self.detail, "fix": self.fix,
-                "doc": self.doc, "shows": self.shows, "shown_on": self.shown_on,
+                "doc": page_url(self.doc), "shows": self.shows, "shown_on": self.shown_on,
                 "messages": [message.to_dict() for message in self.messages]}
 
 
@@ -81,7 +82,7 @@ class SimulationRun:
 
         return {"scenario": self.scenario, "title": self.title, "glpi_version": self.glpi_version,
                 "glpi_release": self.glpi_release, "steps": [s.to_dict() for s in self.steps],
-                "outcome": self.outcome.to_dict(), "doc": self.doc, "notice": self.notice,
+                "outcome": self.outcome.to_dict(), "doc": page_url(self.doc), "notice": self.notice,
                 "summary": summarize(self).to_dict()}
 
     def step(self, name: str) -> Step:

@@ -9,7 +9,8 @@
 
 The catalogues are the only copy of their text: the pages are never written by hand and never
 stored in docs/. Each entry gets a heading whose anchor id is exactly its code or scenario id,
-so `reference/findings/#<code>` (a finding's `doc`) and `reference/scenarios/#<id>` resolve.
+so `reference/findings.md#<code>` (a finding's `doc`) and `reference/scenarios.md#<id>` resolve.
+Both catalogues name the pages they link to by their source path (see `checker.pages`).
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-FINDINGS_PAGE = "reference/findings.md"
-SCENARIOS_PAGE = "reference/scenarios.md"
 HTTP_CALLS_PAGE = "reference/http-calls.md"
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Information"}
 
@@ -51,8 +50,8 @@ _docs_dir = "docs"
 
 
 def on_files(files, config):
-    _doc_files.clear()
-    _doc_files.update(file.src_uri for file in files.documentation_pages())
+    from checker.pages import FINDINGS_PAGE, SCENARIOS_PAGE
+
     for src_uri in (FINDINGS_PAGE, SCENARIOS_PAGE, HTTP_CALLS_PAGE):
         if files.get_file_from_path(src_uri) is not None:
             raise RuntimeError(f"docs/{src_uri} is generated from a catalogue; delete the hand-written copy")
@@ -72,6 +71,8 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    from checker.pages import FINDINGS_PAGE, SCENARIOS_PAGE
+
     if page.file.src_uri == FINDINGS_PAGE:
         return findings_markdown()
     if page.file.src_uri == SCENARIOS_PAGE:
@@ -139,20 +140,6 @@ def link_from(page: str, target_md: str) -> str:
     return posixpath.relpath(target_md, posixpath.dirname(page))
 
 
-_doc_files: set[str] = set()  # source paths of every docs page (filled by on_files)
-
-
-def url_to_md(url: str) -> str:
-    """Site-relative directory URL ("troubleshooting/unable-to-fetch/") to its source path.
-
-    "troubleshooting/" is troubleshooting/index.md; "troubleshooting/index/" is accepted too."""
-    path, _, anchor = url.partition("#")
-    path = path.strip("/")
-    candidates = [f"{path}.md", f"{path}/index.md"] if path else ["index.md"]
-    md = next((candidate for candidate in candidates if candidate in _doc_files), candidates[0])
-    return md + (f"#{anchor}" if anchor else "")
-
-
 def page_title(md_path: str) -> str:
     """The linked page's title: from the nav, else the page's first "# " heading, else its path."""
     path = md_path.partition("#")[0]
@@ -194,6 +181,7 @@ def sources_list(sources) -> list[str]:
 
 def findings_markdown() -> str:
     from checker.findings import CATALOGUE, GROUPS
+    from checker.pages import FINDINGS_PAGE
 
     lines = [
         "# Findings",
@@ -248,6 +236,7 @@ def try_it_command(scenario) -> str:
 
 
 def scenarios_markdown() -> str:
+    from checker.pages import SCENARIOS_PAGE
     from checker.simulation.scenarios import SCENARIOS as scenarios, VERSIONS as versions
 
     lines = [
@@ -267,7 +256,7 @@ def scenarios_markdown() -> str:
               for s in scenarios.values()]
     lines.append("")
     for scenario in scenarios.values():
-        doc_md = url_to_md(scenario.doc)
+        doc_md = scenario.doc
         lines += [
             f"## `{scenario.id}`: {heading_text(scenario.title)} {{#{scenario.id}}}",
             "",

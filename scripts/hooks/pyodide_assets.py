@@ -5,7 +5,8 @@ After each build it writes into the site:
 - assets/vendor/noble-ciphers/: the ESM files of @noble/ciphers that XChaCha20-Poly1305 needs;
 - assets/py/glpi_keycheck-<version>-py3-none-any.whl: the `checker` package as a pure-Python
   wheel, built deterministically (fixed dates and order);
-- assets/checker/build.json: the wheel's name and SRI integrity, which the worker checks.
+- assets/checker/build.json: the wheel's name and SRI integrity, which the worker checks, and
+  the checker's input limit, which the page reads (`checker.limits.MAX_INPUT`).
 
 Integrity, honestly: package-lock.json pins each npm tarball by sha512, but npm does not
 record hashes of the files inside it, and node_modules can be edited after install. So
@@ -161,7 +162,10 @@ def write_wheel(site_dir: Path) -> None:
     (site_dir / WHEEL_DIR).mkdir(parents=True, exist_ok=True)
     (site_dir / WHEEL_DIR / name).write_bytes(data)
     integrity = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
-    info = {"wheel": name, "integrity": integrity, "pyodide": _locked("pyodide")["version"]}
+    from checker.limits import MAX_INPUT  # the repository is importable: catalogue_pages sees to it
+
+    info = {"wheel": name, "integrity": integrity, "pyodide": _locked("pyodide")["version"],
+            "max_input_bytes": MAX_INPUT}
     (site_dir / BUILD_INFO).parent.mkdir(parents=True, exist_ok=True)
     (site_dir / BUILD_INFO).write_text(json.dumps(info, indent=2) + "\n")
 

@@ -4,7 +4,7 @@ Fixtures for every browser test (reuse them, do not rebuild the site):
 - `site` (session): `Site(dir, url)`, the site built ONCE with `SITE_URL` equal to the URL it is
   served at (instant navigation only works then), served by a threaded http.server. Building
   and serving live in scripts/local_site.py (shared with tests/docs and scripts/bench_browser.py);
-  this conftest puts scripts/ on sys.path, so test modules here can `import local_site` too.
+  pytest's `pythonpath` (pyproject.toml) puts scripts/ on sys.path, so tests `import local_site`.
 - `base_url` (session): `site.url`, so `page.goto("/checker/")` works (pytest-playwright).
 - `browser_type_launch_args` (session): Debian's /usr/bin/chromium (`playwright install` cannot
   run offline).
@@ -32,9 +32,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT / "scripts") not in sys.path:  # local_site: building and serving, shared with the benchmark
-    sys.path.insert(0, str(ROOT / "scripts"))
-from local_site import build_site, free_port, serve  # noqa: E402
+from local_site import build_site, free_port, serve
 READY_TIMEOUT_MS = 60_000  # a cold Pyodide start takes ~4 s; leave room for a loaded CI box
 WIDGETS = "[data-checker], [data-keyfile], [data-simulator]"
 

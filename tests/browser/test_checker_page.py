@@ -9,6 +9,8 @@ import os
 import pytest
 from playwright.sync_api import expect
 
+from checker.check import check
+from checker.cli.render import render_report
 from checker.findings import CATALOGUE
 
 pytestmark = pytest.mark.browser
@@ -59,11 +61,32 @@ def test_findings_show_catalogue_text_and_link_to_their_reference(checker_page, 
     assert link == f"{site.url}reference/findings/#{code}"
 
 
+@pytest.mark.parametrize("text", ['"' + KEY[:-7] + '"', KEYFILE_HEX])
+def test_the_page_shows_the_words_the_cli_prints(checker_page, check_key, text):
+    check_key(checker_page.page, text)
+    page = checker_page.page
+    printed = render_report(check(text).to_dict())
+    verdict = page.locator("[data-checker-verdict]").inner_text()
+    assert verdict == check(text).headline and verdict in printed
+    for finding in check(text).findings:
+        if finding.code == "key-vs-keyfile":  # shown as its own box, with its explanation
+            shown = page.locator("[data-checker-key-vs-keyfile]").inner_text()
+            assert finding.title in shown and finding.explanation in shown
+            continue
+        shown = page.locator(f'[data-finding="{finding.code}"]').inner_text()
+        for words in (finding.title, finding.detail) + ((f"Fix: {finding.fix}",) if finding.show_fix else ()):
+            assert words in shown and words in printed, (finding.code, words)
+        assert ("Fix:" in shown) == finding.show_fix
+
+
 def test_keyfile_pasted_as_key_explains_the_difference(checker_page, check_key):
     check_key(checker_page.page, KEYFILE_HEX)
     box = checker_page.page.locator("[data-checker-key-vs-keyfile]")
     assert box.is_visible()
     assert CATALOGUE["key-vs-keyfile"].explanation in box.inner_text()
+    link = box.locator("a").first
+    assert link.inner_text() == CATALOGUE["key-vs-keyfile"].title
+    assert link.get_attribute("href").endswith("/explanation/key-vs-keyfile/")
 
 
 def test_hostile_members_are_shown_as_text_never_as_markup(checker_page, check_key):
@@ -81,7 +104,7 @@ def test_copy_report_redacts_the_key(checker_page, check_key):
     page.click("[data-checker-copy-report]")
     expect(page.locator("[data-checker-report]")).not_to_have_value("")
     report = page.locator("[data-checker-report]").input_value()
-    assert f"`{KEY[:6]}…` ({len(KEY)} characters)" in report
+    assert f"`{KEY[:6]}…[redacted, {len(KEY)} characters]`" in report
     assert KEY[:12] not in report and KEY[-12:] not in report
     assert "registration-key" in report
 

@@ -90,6 +90,81 @@ def test_troubleshooting_page_preset(open_page):
     assert run_simulation(page, scenario, version, root="[data-simulator-preset]") == expected(scenario, version)
 
 
+@pytest.mark.parametrize("scenario, version", [("dns-failure", "10.0"), ("keyfile-missing", "9.5"), ("valid", "11.0")])
+def test_the_answer_comes_first_then_the_diagram(checker_page, scenario, version):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    run_simulation(page, scenario, version)
+    summary = simulate(scenario, version).to_dict()["summary"]
+    result = page.locator(f"{SIMULATOR} [data-simulator-result]").first
+    # The first lines the reader sees: GLPI's message, then the step where it goes wrong.
+    first_lines = [line for line in result.inner_text().splitlines() if line.strip()][:4]
+    assert summary["glpi_shows"].splitlines()[0] in first_lines[1]
+    failing = summary["failing_step"]
+    assert first_lines[2] == summary["failing_line"]
+    if failing:
+        assert first_lines[2] == f"Goes wrong at step {failing['number']}: {failing['title']}"
+        assert result.locator("[data-simulator-summary] .kc-sim-fix").inner_text() == f"Fix: {summary['fix']}"
+    else:
+        assert first_lines[2] == "Every step goes as it should."
+    # Then the diagram, drawn: an SVG with a size, one group per step.
+    children = result.evaluate("el => [...el.children].map(c => c.getAttribute('data-simulator-summary') !== null ? 'summary' : c.tagName.toLowerCase())")
+    assert children[:2] == ["summary", "figure"]
+    svg = result.locator("[data-simulator-diagram] svg[role=img]")
+    box = svg.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 200
+    assert svg.get_attribute("aria-label").count(summary["headline"]) == 1
+    assert svg.locator("g.kc-d-step").count() == len(simulate(scenario, version).steps)
+    # Screen readers are told the summary, not the trace.
+    announce = page.locator(f"{SIMULATOR} [data-simulator-announce]").first
+    assert announce.get_attribute("aria-live") == "polite"
+    assert announce.inner_text() == summary["announcement"]
+    assert result.get_attribute("aria-live") is None
+
+
+def test_ok_and_skipped_steps_fold_into_one_line_each(checker_page):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    run_simulation(page, "keyfile-missing", "9.5")
+    groups = page.locator(f"{SIMULATOR} [data-simulator-group]")
+    assert groups.count() == 1
+    line = groups.first.locator("summary")
+    assert line.inner_text().startswith("– 10 steps not reached: GLPI decrypts the stored key")
+    assert groups.first.locator("[data-simulator-step]").first.is_hidden()
+    line.click()
+    assert groups.first.locator("[data-simulator-step]").first.is_visible()
+    # The fix is shown once, at the top: not again on each failing step.
+    fix = SCENARIOS["keyfile-missing"].fix
+    assert page.locator(f"{SIMULATOR} [data-simulator-result]").first.inner_text().count(fix) == 1
+
+
+@pytest.mark.parametrize("scenario, version", [(s.id, v) for s in SCENARIOS.values() for v in s.versions
+                                               if s.id != "my-key"])
+def test_every_scenario_and_version_draws_its_diagram(checker_page, scenario, version):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    run_simulation(page, scenario, version)
+    svg = page.locator(f"{SIMULATOR} [data-simulator-diagram] svg").first
+    assert svg.get_attribute("data-scenario") == scenario and svg.get_attribute("data-glpi-version") == version
+    assert svg.bounding_box()["width"] > 200
+
+
+def test_my_key_diagram_never_shows_the_key(checker_page, check_key):
+    page = checker_page.page
+    key = base64.b64encode(json.dumps({"signature": "c2ln" * 30, "x": "<img src=x onerror=alert(1)>"}).encode()).decode()
+    check_key(page, key)
+    run_simulation(page, "my-key", "11.0")
+    markup = page.locator(f"{SIMULATOR} [data-simulator-diagram]").first.evaluate("el => el.innerHTML")
+    assert key[:12] not in markup and "<img" not in markup
+
+
+def test_explanation_page_shows_the_diagram(open_page):
+    page = open_page("/explanation/key-vs-keyfile/", wait_ready=False).page
+    svg = page.locator("figure.kc-sim-diagram svg[role=img]")
+    assert svg.count() == 1 and svg.get_attribute("data-scenario") == "key-regenerated"
+    assert svg.bounding_box()["width"] > 200
+
+
 def test_unknown_preset_shows_an_error_instead_of_playing_another(open_page):
     def rename_preset(route):
         response = route.fetch()

@@ -161,9 +161,12 @@ def test_verdicts_are_announced_through_live_regions(open_page, check_key):
     # The verdict is inside the live region (not beside it), so it is read when it changes.
     assert page.locator("[data-checker-result][aria-live] [data-checker-verdict]").count() == 1
     page.locator("[data-simulator-run]").click()
-    outcome = page.locator("[aria-live] [data-simulator-outcome]")
+    outcome = page.locator("[data-simulator-outcome]")
     outcome.wait_for()
-    assert outcome.inner_text().strip()
+    # The simulator's live region is told the summary (GLPI's message first), not the trace.
+    announced = page.locator("[data-simulator-announce][aria-live]").inner_text()
+    assert announced.startswith("GLPI ") and outcome.inner_text().strip().splitlines()[0] in announced
+    assert page.locator("[aria-live] [data-simulator-step]").count() == 0
     # The input is labelled and tied to the privacy note.
     assert page.locator("label[for='kc-key']").inner_text().strip()
     assert page.locator("[data-checker-input]").get_attribute("aria-describedby") == "kc-privacy"

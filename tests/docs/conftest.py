@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from docs_site import REPO, SITE_URL, Build, HtmlPage, parse_page
 
-if str(REPO / "scripts") not in sys.path:  # local_site: the one way the suites build the site
-    sys.path.insert(0, str(REPO / "scripts"))
-from local_site import build_site  # noqa: E402
+from local_site import build_site
 
 
 @pytest.fixture(scope="session")

@@ -81,18 +81,5 @@ def parse_page(site: Path, path: Path) -> HtmlPage:
     return page
 
 
-def md_to_url(md_path: str) -> str:
-    """docs-relative source path -> site-relative directory URL ("howto/a.md" -> "howto/a/")."""
-    path, _, anchor = md_path.partition("#")
-    stem = path[: -len(".md")]
-    if stem == "index":
-        url = ""
-    elif stem.endswith("/index"):
-        url = stem[: -len("index")]
-    else:
-        url = stem + "/"
-    return url + (f"#{anchor}" if anchor else "")
-
-
 def site_host() -> str:
     return urlsplit(SITE_URL).netloc

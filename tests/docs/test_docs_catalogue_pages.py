@@ -7,38 +7,47 @@ import re
 from urllib.parse import urljoin
 
 from checker.cli import build_parser
-from checker.findings import CATALOGUE, FINDINGS_PAGE
+from checker.findings import CATALOGUE
+from checker.pages import FINDINGS_PAGE, SCENARIOS_PAGE, page_url
 from checker.simulation.scenarios import SCENARIOS
-from docs_site import REPO, SITE_URL, md_to_url
+from docs_site import REPO, SITE_URL
+
+
+def _letters(text: str) -> str:
+    """Text as a reader sees it, without the code spans' back quotes and without whitespace
+    (the page's text joins its text nodes with spaces, e.g. after a <code>)."""
+    return "".join(text.replace("`", "").split())
 
 
 def test_findings_page_has_an_anchor_per_code(pages):
-    page = pages[FINDINGS_PAGE]
+    page = pages[page_url(FINDINGS_PAGE)]
     missing = [code for code in CATALOGUE if code not in page.ids]
     assert not missing, f"no heading for: {missing}"
 
 
 def test_findings_page_shows_each_fix_from_the_catalogue(pages):
-    page = pages[FINDINGS_PAGE]
+    page = pages[page_url(FINDINGS_PAGE)]
+    shown = _letters(page.text)
     # Titles and fixes are catalogue text: the page must show them, not a paraphrase.
     for spec in CATALOGUE.values():
         assert spec.title in page.text, spec.code
+        assert _letters(spec.fix) in shown, f"{spec.code}: fix not shown"
 
 
 def test_each_finding_doc_points_at_its_anchor(pages):
     for spec in CATALOGUE.values():
-        url, _, anchor = spec.doc.partition("#")
+        url, _, anchor = page_url(spec.doc).partition("#")
         assert anchor in pages[url].ids, spec.doc
 
 
 def test_every_see_also_page_exists(site):
     missing = [f"{spec.code}: {path}" for spec in CATALOGUE.values() for path in spec.see_also
-               if not (site / md_to_url(path).partition("#")[0] / "index.html").is_file()]
+               if not (site / page_url(path).partition("#")[0] / "index.html").is_file()]
     assert not missing, missing
 
 
 def test_scenarios_page_has_an_anchor_per_scenario(pages):
-    page = pages["reference/scenarios/"]
+    page = pages[page_url(SCENARIOS_PAGE)]
     missing = [scenario_id for scenario_id in SCENARIOS if scenario_id not in page.ids]
     assert not missing, f"no heading for: {missing}"
 
@@ -46,7 +55,7 @@ def test_scenarios_page_has_an_anchor_per_scenario(pages):
 def test_every_scenario_doc_page_exists(pages):
     missing = []
     for scenario in SCENARIOS.values():
-        url, _, anchor = scenario.doc.partition("#")
+        url, _, anchor = page_url(scenario.doc).partition("#")
         if url not in pages:
             missing.append(f"{scenario.id}: {scenario.doc}")
         elif anchor and anchor not in pages[url].ids:
@@ -55,11 +64,11 @@ def test_every_scenario_doc_page_exists(pages):
 
 
 def test_scenarios_page_links_each_scenario_to_its_troubleshooting_page(pages):
-    page = pages["reference/scenarios/"]
+    page = pages[page_url(SCENARIOS_PAGE)]
     links = {urljoin(SITE_URL + page.url, e.attrs["href"]) for e in page.elements
              if e.tag == "a" and "href" in e.attrs}
     for scenario in SCENARIOS.values():
-        assert urljoin(SITE_URL, scenario.doc) in links, scenario.id
+        assert urljoin(SITE_URL, page_url(scenario.doc)) in links, scenario.id
 
 
 def test_cli_reference_documents_every_command(pages):

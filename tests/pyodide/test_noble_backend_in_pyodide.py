@@ -5,14 +5,16 @@ Runs only inside Pyodide, where run_unit_tests.mjs registers the JS library; CPy
 """
 
 import base64
+import sys
 
 import pytest
 
-pytest.importorskip("pyodide.ffi", reason="runs inside Pyodide only (tests/pyodide/run_unit_tests.mjs)")
+from checker.browser_backend import NobleBackend  # imports Pyodide's FFI only when used
+from checker.crypto import backend
+from checker.crypto.glpi import decrypt_value, encrypt_value
 
-from checker.browser_backend import NobleBackend  # noqa: E402
-from checker.crypto import backend  # noqa: E402
-from checker.crypto.glpi import decrypt_value, encrypt_value  # noqa: E402
+pytestmark = pytest.mark.skipif(sys.platform != "emscripten",
+                                reason="runs inside Pyodide only (tests/pyodide/run_unit_tests.mjs)")
 
 KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")
 T5 = [  # GLPIKeyTest::encryptDecryptProvider, https://github.com/glpi-project/glpi/blob/0fb726655a429bcbd9e1a93a2913421b4039f1fe/tests/functional/GLPIKeyTest.php

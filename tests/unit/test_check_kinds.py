@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from checker import check
+from checker.check import check
 from checker.findings import CATALOGUE
 from checker.report import KINDS
 from samples import KEY, make_key
@@ -23,11 +23,13 @@ def b64(data) -> str:
 
 def test_report_shape_is_exactly_the_documented_one():
     report = check(KEY).to_dict()
-    assert set(report) == {"kind", "status", "normalized", "findings", "fields"}
+    assert set(report) == {"kind", "label", "status", "headline", "normalized", "findings", "fields"}
     for finding in report["findings"]:
-        assert set(finding) == {"code", "severity", "title", "detail", "fix", "doc"}
+        assert set(finding) == {"code", "severity", "title", "detail", "fix", "show_fix", "doc",
+                                "explanation", "see_also"}
         assert finding["doc"] == f"reference/findings/#{finding['code']}"
         assert finding["code"] in CATALOGUE
+        assert finding["explanation"] == CATALOGUE[finding["code"]].explanation
 
 
 def test_other_members_are_reported_as_data_and_signature_measured():

@@ -5,7 +5,7 @@ import base64
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import check
+from checker.check import check
 from checker.findings import CATALOGUE
 from checker.report import KINDS, SEVERITIES
 from samples import KEY

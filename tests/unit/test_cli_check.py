@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from checker.check import check
 from checker.cli import main
 from fake_stdin import FakeStdin
 from samples import KEY
@@ -22,7 +23,7 @@ def test_json_is_exactly_the_report(capsys, monkeypatch):
     code, out, _ = run(capsys, monkeypatch, ["check", "--json", KEY])
     report = json.loads(out)
     assert code == 0
-    assert set(report) == {"kind", "status", "normalized", "findings", "fields"}
+    assert report == check(KEY).to_dict()
     assert (report["kind"], report["status"], report["normalized"]) == ("registration-key", "ok", KEY)
 
 
@@ -77,3 +78,18 @@ def test_hostile_member_cannot_reach_the_terminal(capsys, monkeypatch):
     document = json.dumps({"owner": "\x1b[2J\x1b]0;pwned\x07", "signature": "c2ln"})
     code, out, _ = run(capsys, monkeypatch, ["check", base64.b64encode(document.encode()).decode()])
     assert code == 0 and "\x1b" not in out and "\\u001b[2J" in out
+
+
+def test_report_is_markdown_with_the_key_redacted(capsys, monkeypatch):
+    code, out, _ = run(capsys, monkeypatch, ["check", "--report", KEY])
+    assert code == 0
+    assert out.startswith("### GLPI registration check")
+    assert f"`{KEY[:6]}…[redacted, {len(KEY)} characters]`" in out
+    assert KEY[6:14] not in out and "admin@example.org" not in out
+    assert check(KEY).headline in out
+
+
+def test_report_and_json_cannot_be_combined(capsys, monkeypatch):
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--report", "--json", KEY])
+    assert exited.value.code == 2 and "not allowed with" in capsys.readouterr().err

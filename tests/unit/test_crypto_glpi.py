@@ -102,3 +102,19 @@ def test_a_value_too_short_for_its_tag_fails_without_any_backend():
     assert result.error_code == "decrypt-failed"
     assert result.message == glpi_messages.LOG_DECRYPT_FAILED
     assert "cut short" in result.detail
+
+
+@pytest.mark.parametrize("key_size, nonce_size", [(31, 24), (32, 23), (33, 25)])
+def test_key_and_nonce_sizes_are_checked_once_before_any_backend(monkeypatch, key_size, nonce_size):
+    class Untouchable:
+        name = "must not be called"
+
+        def encrypt(self, *args):
+            raise AssertionError("the backend was called with a wrong size")
+
+        decrypt = encrypt
+
+    monkeypatch.setattr(backend, "_backend", Untouchable())
+    for call in (backend.encrypt, backend.decrypt):
+        with pytest.raises(ValueError, match="needs a"):
+            call(bytes(key_size), bytes(nonce_size), b"x" * 16, b"")

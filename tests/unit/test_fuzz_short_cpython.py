@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import check
+from checker.check import check
 from checker.findings import spec
 from checker.report import Finding, Report
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from checker import check
+from checker.check import check
 from checker.glpi_recognise import find_messages
 from checker.glpi_texts import BY_ID, ENGLISH, LANGUAGES, message
-from checker.message_report import page_url
+from checker.pages import page_url
 from samples import KEY
 
 PLACEHOLDER = re.compile(r"%(?:\d+\$)?[sdu]")
@@ -52,7 +52,7 @@ def test_every_message_in_every_language_maps_to_its_page(entry, template, langu
         assert report.fields["language"] == language, pasted
         assert report.fields["page"] == page_url(entry.doc)
         first = report.findings[0]
-        assert first.doc == page_url(entry.doc) and first.title and "\n" not in first.title
+        assert first.doc == entry.doc and first.to_dict()["doc"] == page_url(entry.doc) and first.title and "\n" not in first.title
 
 
 FRENCH_INVALID = "La clé d'enregistrement est invalide."
@@ -75,7 +75,7 @@ def test_variants_of_a_pasted_message(pasted):
     assert (report.kind, report.fields["message"], report.fields["language"]) == \
         ("glpi-message", "The registration key is invalid.", "fr_FR")
     assert report.findings[0].code == "glpi-message-key-invalid"
-    assert report.findings[0].doc == "troubleshooting/key-invalid/"
+    assert report.findings[0].to_dict()["doc"] == "troubleshooting/key-invalid/"
 
 
 @pytest.mark.parametrize("pasted, msgid, arguments", [
@@ -175,7 +175,7 @@ def test_cli_check_names_the_cause_page_and_replay(capsys, monkeypatch):
     code = main(["check", "-"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "Recognised 2 of GLPI's messages." in out
+    assert "2 of GLPI's messages: each one's cause and page below." in out
     assert "GLPI's English: \"Unable to fetch registration information.\"" in out
     assert "Page: troubleshooting/unable-to-fetch/" in out
     assert "Replay: glpi-keycheck simulate --scenario invalid-key --glpi-version 11.0" in out

@@ -44,6 +44,7 @@ def test_accepted_names_every_branch_and_its_last_release():
 
 @pytest.mark.parametrize("change, before, first", [
     ("web-form-trims-key", "10.0.0", "10.0.1"),
+    ("marketplace-enable-constant", "10.0.0", "10.0.1"),
     ("empty-required-offers-is-none", "10.0.7", "10.0.8"),
     ("marketplace-api-v2", "10.0.7", "10.0.8"),
     ("tab-shows-keyfile-errors", "11.0.1", "11.0.2"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker import check
+from checker.check import check
 from samples import KEY, KEY_NO_PAD, KEY_ONE_PAD
 
 

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from checker import glpi_texts as texts
+from checker.pages import is_page_path
 from checker.simulation import SCENARIOS, VERSIONS, simulate
 from checker.simulation.network_model import issue_demo_key
 from checker.simulation.steps import STEP_STATUSES
@@ -36,7 +37,7 @@ def test_catalogue_has_the_required_ids_and_sound_entries():
         assert scenario.title and scenario.cause and scenario.fix, scenario.id
         assert set(scenario.versions) <= set(VERSIONS)
         assert scenario.sources and all(url.startswith("https://github.com/") for url in scenario.sources)
-        assert scenario.doc.endswith("/") and not scenario.doc.startswith("/")
+        assert is_page_path(scenario.doc), scenario.doc
         assert scenario.to_dict()["id"] == scenario.id
 
 

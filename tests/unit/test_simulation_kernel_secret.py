@@ -28,7 +28,7 @@ def run(key=None):
 def test_catalogue_entry_is_glpi_11_only_and_says_it_is_unconfirmed():
     scenario = SCENARIOS[SCENARIO]
     assert scenario.versions == ("11.0",)
-    assert scenario.doc == "troubleshooting/kernel-secret/"
+    assert scenario.doc == "troubleshooting/kernel-secret.md"
     assert "unconfirmed" in scenario.title and "not confirmed" in scenario.cause
     for number in (22076, 23757, 21648):
         assert f"https://github.com/glpi-project/glpi/issues/{number}" in scenario.sources
@@ -98,7 +98,7 @@ def test_the_run_says_the_bug_is_reported_not_confirmed():
 def test_failing_step_links_the_fix_and_the_troubleshooting_page():
     step = run().steps[0]
     assert step.fix == SCENARIOS[SCENARIO].fix
-    assert step.doc == "troubleshooting/kernel-secret/"
+    assert step.doc == "troubleshooting/kernel-secret.md"
     assert "glpi-keycheck keyfile --generate" in step.fix and "--glpi-version 11.0" in step.fix
 
 

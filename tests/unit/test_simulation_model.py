@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from checker import check
+from checker.check import check
 from checker.simulation.http import Request
 from checker.simulation.network_model import (APACHE_400, DNS_ERROR, NetworkModel, TOO_MANY_ATTEMPTS,
                                               issue_demo_key, judge_key)

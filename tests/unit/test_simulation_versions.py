@@ -192,3 +192,10 @@ def test_the_calls_catalogue_is_what_the_engine_sends(version):
         for template, line in zip(request.header_lines, sent):
             if "<" not in template:
                 assert line == template  # constant lines byte for byte: Accept:application/json
+
+
+def test_glpi_marketplace_enable_exists_from_10_0_1():  # PR #11650, merged after 10.0.0
+    assert "marketplace-enabled" not in [s.name for s in simulate("valid", "10.0.0").steps]
+    assert simulate("valid", "10.0.1").step("marketplace-enabled").status == "ok"
+    with pytest.raises(ValueError, match="from 10.0.1"):
+        simulate("marketplace-disabled", "10.0.0")

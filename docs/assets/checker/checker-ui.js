@@ -1,34 +1,11 @@
 // The key checker: a live verdict on whatever is pasted, as you type.
-import { copyText, docLink, errorBox, findingList, h, renderState, siteUrl } from "./dom.js";
+// The verdict's words (headline, findings, fixes) come from the checker's report: this file
+// lays them out and decides none of them.
+import { copyText, docLink, errorBox, findingList, h, renderState, seeAlso, siteUrl } from "./dom.js";
 import { isReady, request, watch } from "./runtime.js";
 import { lastSimulation } from "./simulator-ui.js";
 
 const DEBOUNCE_MS = 150;
-
-const KIND_LABELS = {
-  "registration-key": "a GLPI Network registration key",
-  "glpicrypt-key": "glpicrypt.key material (GLPI's encryption key, not a registration key)",
-  "encrypted-value": "a value encrypted by GLPI (as stored in its database)",
-  "instance-uid": "an instance UID or a GLPI token",
-  "api-token": "a GLPI API token",
-  empty: "nothing",
-  "glpi-message": "one of GLPI's own messages",
-  unknown: "not something the checker recognises",
-};
-
-function headline(report) {
-  if (report.kind === "registration-key") {
-    if (report.status === "ok") return "Well-formed GLPI Network registration key.";
-    if (report.status === "warning") return "Well-formed once repaired: use the repaired key below.";
-    return "A damaged registration key: it cannot work as pasted.";
-  }
-  if (report.kind === "empty") return "Nothing to check yet.";
-  if (report.kind === "glpi-message") return glpiMessageHeadline(report);
-  // Input the checker refused to read (too long, binary): say why, not what it might be.
-  const refused = report.findings.find((finding) => finding.code.startsWith("input-"));
-  if (refused) return `Not read: ${refused.title.toLowerCase()}.`;
-  return `Not a registration key: this is ${KIND_LABELS[report.kind] || report.kind}.`;
-}
 
 function fieldsTable(fields) {
   const rows = Object.entries(fields).map(([name, value]) =>
@@ -44,16 +21,10 @@ function keyVsKeyfile(finding) {
   return h("div", { class: "admonition info kc-key-vs-keyfile", "data-checker-key-vs-keyfile": true },
     h("p", { class: "admonition-title" }, finding.title),
     h("p", {}, finding.explanation || finding.detail),
-    h("p", {}, docLink("explanation/key-vs-keyfile/", "Registration key versus glpicrypt.key")));
+    h("p", {}, seeAlso(finding, finding.title)));
 }
 
 // --- GLPI's own messages, pasted (kind glpi-message): each with its page and its scenario ---
-
-function glpiMessageHeadline(report) {
-  const count = report.fields.messages.length;
-  return count > 1 ? `${count} of GLPI's messages: each one's cause and page below.`
-    : `GLPI's message: ${report.findings[0].title}.`;
-}
 
 // Plays the scenario in this page's simulator, or opens the message's page, which has one.
 function playScenario(found, note) {
@@ -102,7 +73,7 @@ function renderReport(result, report, text) {
   result.dataset.kind = report.kind;
   result.dataset.status = report.status;
   const parts = [h("p", { class: `kc-verdict kc-verdict--${report.status}`, "data-checker-verdict": true },
-    headline(report))];
+    report.headline)];
   if (report.normalized) {
     const changed = report.normalized !== text;
     const copy = h("button", { type: "button", class: "md-button kc-copy", "data-checker-copy": true },
@@ -120,10 +91,11 @@ function renderReport(result, report, text) {
   if (report.kind === "glpi-message") parts.push(glpiMessages(report.fields.messages));
   else if (report.fields && Object.keys(report.fields).length) parts.push(fieldsTable(report.fields));
   result.replaceChildren(...parts);
+  result.shown = { text, report }; // "Copy report" reuses it: the check is not run again
   result.dataset.renders = String(Number(result.dataset.renders || 0) + 1); // tests wait on this
 }
 
-function reportTools(root, input) {
+function reportTools(input, result, check) {
   const area = h("textarea", { class: "kc-report", readonly: true, rows: 10, "data-checker-report": true,
                                 "aria-label": "Report to paste in a forum post or ticket" });
   const button = h("button", { type: "button", class: "md-button", "data-checker-copy-report": true },
@@ -131,7 +103,9 @@ function reportTools(root, input) {
   button.addEventListener("click", async () => {
     const simulation = lastSimulation();
     try {
-      const { markdown } = await request({ op: "report", text: input.value, ...(simulation || {}) });
+      if (!result.shown || result.shown.text !== input.value) await check(); // clicked before the check ended
+      const report = result.shown ? result.shown.report : null;
+      const { markdown } = await request({ op: "report", text: input.value, report, ...(simulation || {}) });
       area.value = markdown;
       details.open = true;
       await copyText(markdown, button);
@@ -141,7 +115,7 @@ function reportTools(root, input) {
   });
   const details = h("details", { class: "kc-report-box" },
     h("summary", {}, "Report for a forum post or ticket"),
-    h("p", {}, "Shows the key's first 6 characters and its length only; review it before you post it."),
+    h("p", {}, "Shows the key's first characters and its length only; review it before you post it."),
     area);
   return h("div", { class: "kc-report-tools" }, button, details);
 }
@@ -153,7 +127,6 @@ export function bindChecker(root) {
     root.appendChild(h("div", { class: "kc-status", "data-checker-status": true, role: "status" }));
   const result = root.querySelector("[data-checker-result]") ||
     root.appendChild(h("div", { "data-checker-result": true, "aria-live": "polite" }));
-  root.append(reportTools(root, input));
 
   let timer = null;
   let sequence = 0;
@@ -161,6 +134,7 @@ export function bindChecker(root) {
     const text = input.value;
     const mine = ++sequence;
     if (text === "") {
+      result.shown = null;
       delete result.dataset.kind;
       delete result.dataset.status;
       result.replaceChildren();
@@ -177,6 +151,7 @@ export function bindChecker(root) {
       if (mine === sequence) result.replaceChildren(errorBox(`The check failed: ${error.message}`));
     }
   }
+  root.append(reportTools(input, result, update));
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(update, DEBOUNCE_MS);

@@ -27,10 +27,7 @@ export function docLink(path, label) {
   return h("a", { href: siteUrl(path), class: "kc-more" }, label);
 }
 
-export const SEVERITY_LABELS = { error: "Error", warning: "Warning", info: "Info" };
-export const STATUS_LABELS = {
-  ok: "OK", warning: "Warning", error: "Error", info: "Info", skipped: "Skipped", pass: "OK", fail: "Failed",
-};
+export const STATUS_LABELS = { ok: "OK", warning: "Warning", error: "Error", info: "Info", skipped: "Skipped" };
 
 function badge(status) {
   return h("span", { class: `kc-badge kc-badge--${status}` }, STATUS_LABELS[status] || status);
@@ -42,17 +39,21 @@ export function findingItem(finding) {
     h("p", { class: "kc-finding__title" }, badge(finding.severity), " ", h("strong", {}, finding.title),
       " ", h("code", { class: "kc-code" }, finding.code)),
     h("p", { class: "kc-finding__detail" }, finding.detail));
-  if (finding.severity !== "info" || finding.code === "key-well-formed") {
+  if (finding.show_fix) {
     item.append(h("p", { class: "kc-finding__fix" }, h("strong", {}, "Fix: "), finding.fix));
   }
   if (finding.explanation) {
     item.append(h("details", { class: "kc-finding__why" }, h("summary", {}, "Why?"),
       h("p", {}, finding.explanation)));
   }
-  const links = h("p", { class: "kc-finding__links" }, docLink(finding.doc, "About this finding"));
-  for (const page of finding.see_also || []) links.append(" · ", docLink(page, page.replace(/\/$/, "")));
-  item.append(links);
+  item.append(h("p", { class: "kc-finding__links" }, docLink(finding.doc, "About this finding"),
+    seeAlso(finding).map((link) => [" · ", link])));
   return item;
+}
+
+// Links to the pages a finding names (site-relative URLs, from the core).
+export function seeAlso(finding, label) {
+  return (finding.see_also || []).map((page) => docLink(page, label || page.replace(/\/$/, "")));
 }
 
 export function findingList(findings) {

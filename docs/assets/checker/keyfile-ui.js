@@ -5,12 +5,16 @@ import { errorBox, findingItem, findingList, h, renderState, toBase64 } from "./
 import { request, watch } from "./runtime.js";
 import { loadCatalogue } from "./simulator-ui.js";
 
-const MAX_READ_BYTES = 64 * 1024 + 1; // one byte past the bridge's limit, so it can say "too large"
-
-function verdict(report) {
-  if (report.status === "ok") return "This file is a usable glpicrypt.key.";
-  if (report.status === "warning") return "This file is usable, with a warning below.";
-  return "This file is not a usable glpicrypt.key.";
+// The checker's input limit, from the build (checker.limits.MAX_INPUT in build.json).
+let limit = null;
+function maxInputBytes() {
+  if (!limit) {
+    limit = fetch(new URL("build.json", import.meta.url), { cache: "no-cache" })
+      .then((response) => { if (!response.ok) throw new Error(`build.json answered HTTP ${response.status}`); return response.json(); })
+      .then((build) => build.max_input_bytes)
+      .catch((error) => { limit = null; throw error; });
+  }
+  return limit;
 }
 
 const FACT_LABELS = { path: "File", size: "Size (bytes)", sha256: "SHA-256 (compare copies without showing the key)",
@@ -36,20 +40,27 @@ export function bindKeyfile(root) {
     status, result);
   version.addEventListener("change", () => { if (input.files && input.files.length) inspect(); });
 
-  let keyBytes = null; // the chosen file's bytes, kept in memory only
+  let chosen = false; // the checker holds the chosen file's bytes (in memory only) to decrypt with
   let plaintext = null;
 
   async function inspect() {
     const file = input.files && input.files[0];
-    keyBytes = null;
+    chosen = false;
     delete result.dataset.status; // set again when the verdict is shown (tests wait on it)
     decrypted.replaceChildren();
     delete decrypted.dataset.status;
     if (!file) { result.replaceChildren(); delete result.dataset.status; return; }
+    let readLimit;
+    try {
+      readLimit = (await maxInputBytes()) + 1; // one byte past the limit, so the checker can say "too large"
+    } catch (error) {
+      result.dataset.status = "error";
+      result.replaceChildren(errorBox(`The checker's build information could not be read (${error.message}).`));
+      return;
+    }
     let payload;
     try {
-      const bytes = new Uint8Array(await file.slice(0, MAX_READ_BYTES).arrayBuffer());
-      keyBytes = bytes;
+      const bytes = new Uint8Array(await file.slice(0, readLimit).arrayBuffer());
       payload = { op: "keyfile", name: file.name, content_b64: toBase64(bytes) };
     } catch {
       payload = { op: "keyfile", name: file.name, read_error: "unreadable" };
@@ -58,9 +69,10 @@ export function bindKeyfile(root) {
     result.replaceChildren(h("p", { class: "kc-waiting" }, "Reading the file…"));
     try {
       const report = await request(payload);
+      chosen = Boolean(payload.content_b64); // sent once: each decryption uses it
       result.dataset.status = report.status;
       result.dataset.kind = report.kind;
-      result.replaceChildren(h("p", { class: `kc-verdict kc-verdict--${report.status}` }, verdict(report)),
+      result.replaceChildren(h("p", { class: `kc-verdict kc-verdict--${report.status}` }, report.headline),
         facts(report.fields), findingList(report.findings));
     } catch (error) {
       result.dataset.status = "error";
@@ -90,10 +102,10 @@ export function bindKeyfile(root) {
     delete decrypted.dataset.status;
     decrypted.replaceChildren();
     plaintext = null;
-    if (!keyBytes) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Choose a glpicrypt.key file first.")); return; }
+    if (!chosen) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Choose a glpicrypt.key file first.")); return; }
     if (!value.value.trim()) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Paste an encrypted value first.")); return; }
     try {
-      const answer = await request({ op: "decrypt", keyfile_b64: toBase64(keyBytes), value: value.value });
+      const answer = await request({ op: "decrypt", value: value.value });
       decrypted.dataset.status = answer.ok ? "ok" : "error";
       decrypted.dataset.errorCode = answer.error_code || "";
       decrypted.replaceChildren(...(answer.ok ? showPlaintext(answer)

@@ -7,8 +7,9 @@ const MY_KEY = "my-key";
 let catalogue = null; // one request per runtime: {versions, scenarios}
 let last = null;      // the last run on the current page, for the copy-report button
 
+// {simulation, key?}: the last run's answer as it is, so the report does not run it again.
 export function lastSimulation() {
-  return last && last.element.isConnected ? last.request : null;
+  return last && last.element.isConnected ? last.shared : null;
 }
 
 export function loadCatalogue() {
@@ -20,12 +21,16 @@ function checkerInput() {
   return document.querySelector("[data-checker-input]");
 }
 
-function stepItem(step) {
+const FOLD_MARKS = { ok: "✓", skipped: "–" };
+
+// The step list, as the core grouped it: each fix and page link where the core says it applies.
+function stepItem(step, number, options) {
   const item = h("li", { class: `kc-step kc-step--${step.status}`, "data-simulator-step": true,
                          "data-name": step.name, "data-status": step.status },
     h("p", { class: "kc-step__title" },
       h("span", { class: `kc-badge kc-badge--${step.status}` }, STATUS_LABELS[step.status] || step.status),
-      " ", h("strong", {}, step.name)),
+      " ", h("strong", {}, `${number}. ${step.title || step.name}`), " ", h("code", { class: "kc-code" }, step.name),
+      options.failing ? h("span", { class: "kc-step__here" }, " ← goes wrong here") : null),
     h("p", {}, step.explanation));
   if (step.shows) {
     item.append(h("p", { class: "kc-step__shows" }, h("strong", {}, `GLPI shows${step.shown_on ? ` (${step.shown_on})` : ""}: `),
@@ -35,22 +40,66 @@ function stepItem(step) {
     item.append(h("details", { class: "kc-step__detail" }, h("summary", {}, "HTTP request and response, and other detail"),
       h("pre", {}, h("code", { tabindex: 0 }, step.detail))));
   }
-  if (step.fix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
-  if (step.doc) item.append(h("p", {}, docLink(step.doc, "Read more")));
+  if (step.fix && options.showFix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
+  if (step.doc && options.showDoc) item.append(h("p", {}, docLink(step.doc, "The page about this problem")));
   return item;
 }
 
-function renderRun(output, run) {
-  const outcome = run.outcome || {};
+function groupItem(group, run, failing) {
+  const items = group.steps.map((number, index) => stepItem(run.steps[number - 1], number, {
+    failing: number === failing, showFix: group.show_fix[index], showDoc: group.show_doc[index] }));
+  if (!group.folded) return items;
+  const titles = group.steps.map((number) => run.steps[number - 1].title).join(" · ");
+  return h("li", { class: `kc-step-group kc-step-group--${group.status}`, "data-simulator-group": group.status },
+    h("details", {},
+      h("summary", {}, h("span", { "aria-hidden": "true" }, `${FOLD_MARKS[group.status] || ""} `),
+        h("strong", {}, group.label), `: ${titles}`),
+      h("ol", { class: "kc-timeline" }, items)));
+}
+
+// The diagram comes from Python as SVG text; parse it as XML (never as HTML) and keep only
+// drawing elements, so nothing in it can run.
+function diagramFigure(svgText) {
+  if (!svgText) return null;
+  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+  const svg = doc.documentElement;
+  if (!svg || svg.localName !== "svg" || doc.getElementsByTagName("parsererror").length) return null;
+  for (const element of [svg, ...svg.querySelectorAll("*")]) {
+    if (["script", "foreignObject", "a", "use", "image"].includes(element.localName)) { element.remove(); continue; }
+    for (const attribute of [...element.attributes]) {
+      if (/^on|href$/i.test(attribute.name)) element.removeAttribute(attribute.name);
+    }
+  }
+  return h("figure", { class: "kc-sim-diagram", "data-simulator-diagram": true, tabindex: 0 },
+    document.importNode(svg, true),
+    h("figcaption", {}, "Who talks to whom, step by step. ✗ and a thick dashed arrow: where it goes wrong; faded: not reached."));
+}
+
+function summaryBlock(run) {
+  const summary = run.summary;
+  const failing = summary.failing_step;
+  return h("div", { class: `kc-sim-summary kc-outcome--${summary.status}`, "data-simulator-summary": true },
+    h("p", { class: "kc-outcome__label" },
+      h("span", { class: `kc-badge kc-badge--${summary.status}` }, STATUS_LABELS[summary.status] || summary.status),
+      ` ${summary.shows_line}`),
+    h("p", { "data-simulator-outcome": true, "data-status": summary.status }, summary.glpi_shows),
+    h("p", { class: "kc-sim-failing", "data-simulator-failing": failing ? failing.name : "" }, summary.failing_line),
+    summary.fix ? h("p", { class: "kc-sim-fix" }, h("strong", {}, "Fix: "), summary.fix) : null,
+    summary.doc ? h("p", {}, docLink(summary.doc, "The page about this problem")) : null);
+}
+
+function renderRun(output, announce, run) {
   const release = run.glpi_release || run.glpi_version;
+  const failing = run.summary.failing_step ? run.summary.failing_step.number : 0;
   output.replaceChildren(
+    summaryBlock(run),
+    diagramFigure(run.diagram) || "",
     h("p", { class: "kc-sim-title" }, h("strong", {}, run.title || run.scenario), ` — GLPI ${release}`),
     run.notice ? h("p", { class: "kc-sim-notice" }, run.notice) : "",
-    h("ol", { class: "kc-timeline", "aria-label": "Steps of GLPI's check" }, run.steps.map(stepItem)),
-    h("div", { class: `kc-outcome kc-outcome--${outcome.status}` },
-      h("p", { class: "kc-outcome__label" },
-        `In the end, GLPI ${release} shows${outcome.shown_on ? ` (${outcome.shown_on})` : ""}:`),
-      h("p", { "data-simulator-outcome": true, "data-status": outcome.status }, outcome.message)));
+    h("ol", { class: "kc-timeline", "aria-label": "Steps of GLPI's check" },
+      run.summary.groups.flatMap((group) => groupItem(group, run, failing))));
+  // Screen readers hear the answer, not the whole trace.
+  announce.textContent = run.summary.announcement;
 }
 
 function option(value, label, selected) {
@@ -78,7 +127,8 @@ export function bindSimulator(root) {
                             disabled: true }, "Simulate");
   const status = h("div", { class: "kc-status", "data-simulator-status": true, role: "status" });
   const about = h("div", { class: "kc-scenario-about" });
-  const output = h("div", { class: "kc-simulation", "aria-live": "polite", "data-simulator-result": true });
+  const output = h("div", { class: "kc-simulation", "data-simulator-result": true });
+  const announce = h("p", { class: "kc-sr-only", "aria-live": "polite", "data-simulator-announce": true });
   const id = `kc-sim-${Math.random().toString(36).slice(2, 8)}`;
   root.replaceChildren(
     h("div", { class: "kc-sim-controls" },
@@ -86,7 +136,7 @@ export function bindSimulator(root) {
       h("label", { for: `${id}-scenario` }, "Scenario"), scenario,
       useKey ? h("label", { class: "kc-inline" }, useKey, " Use my key (from the checker above)") : null,
       run),
-    about, status, output);
+    about, status, announce, output);
   version.id = `${id}-version`;
   scenario.id = `${id}-scenario`;
 
@@ -136,11 +186,12 @@ export function bindSimulator(root) {
     const payload = { op: "simulate", scenario: scenario.value, glpi_version: version.value, key };
     run.disabled = true;
     output.replaceChildren(h("p", { class: "kc-waiting" }, "Simulating…"));
+    announce.textContent = "";
     try {
       const result = await request(payload);
-      renderRun(output, result);
-      last = { element: root, request: { scenario: payload.scenario, glpi_version: payload.glpi_version,
-                                         ...(key ? { key } : {}) } };
+      renderRun(output, announce, result);
+      const { diagram, ...simulation } = result; // the report needs the run, not the picture
+      last = { element: root, shared: { simulation, ...(key ? { key } : {}) } };
     } catch (error) {
       output.replaceChildren(errorBox(`The simulation failed: ${error.message}`));
     } finally {
