@@ -354,9 +354,30 @@ def run_subprocess(case: Case) -> tuple[int, str, str]:
     finally:
         if handle:
             handle.close()
-    encoding = "latin-1" if case.encoding == "latin-1" or (case.locale or "").endswith("8859-1") else "utf-8"
-    decode = lambda data: (data or b"").decode(encoding, "replace") if encoding == "latin-1" else (data or b"").decode("utf-8", "surrogateescape")  # noqa: E731
-    return result.returncode, decode(result.stdout), decode(result.stderr)
+    encoding = _child_encoding(tuple(sorted((k, v) for k, v in env.items() if k in ("LANG", "LC_ALL", "PYTHONIOENCODING"))))
+    return result.returncode, _decode(result.stdout, encoding), _decode(result.stderr, encoding)
+
+
+_ENCODINGS: dict[tuple, str] = {}
+
+
+def _child_encoding(settings: tuple) -> str:
+    """The encoding a child Python writes with under these settings (a locale that is not
+    installed falls back to UTF-8): asked once."""
+    if settings not in _ENCODINGS:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIOENCODING"))}
+        env.update(dict(settings))
+        answer = subprocess.run([sys.executable, "-c", "import sys; print(sys.stdout.encoding)"],
+                                capture_output=True, env=env, timeout=60)
+        _ENCODINGS[settings] = answer.stdout.decode().strip() or "utf-8"
+    return _ENCODINGS[settings]
+
+
+def _decode(data: bytes | None, encoding: str) -> str:
+    try:
+        return (data or b"").decode(encoding, "surrogateescape")
+    except LookupError:
+        return (data or b"").decode("utf-8", "surrogateescape")
 
 
 def problems(case: Case, code, stdout: str, stderr: str) -> list[str]:

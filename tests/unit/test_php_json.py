@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from checker import check
+from checker.check import check
 from checker.php_json import (CTRL_CHAR, DEPTH, STATE_MISMATCH, SYNTAX, UTF16, php_json_decode,
                                php_json_error)
 
