@@ -30,13 +30,15 @@ class KeyFormat:
 CONTROL_NAMES = {"\0": "NULL", "\t": "CHARACTER TABULATION", "\n": "LINE FEED",
                  "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\r": "CARRIAGE RETURN",
                  "\x1b": "ESCAPE", "\x7f": "DELETE"}
+UNNAMED_CATEGORIES = {"Cc": "CONTROL CHARACTER", "Co": "PRIVATE USE CHARACTER",
+                      "Cn": "UNASSIGNED CHARACTER", "Cs": "SURROGATE"}
 
 
 def describe_char(ch: str) -> str:
     printable = ch if ch.isprintable() and not ch.isspace() else ""
     shown = f"\"{printable}\" " if printable else ""
-    name = unicodedata.name(ch, "") or CONTROL_NAMES.get(ch) or (
-        "CONTROL CHARACTER" if unicodedata.category(ch) == "Cc" else "UNNAMED")
+    name = (unicodedata.name(ch, "") or CONTROL_NAMES.get(ch)
+            or UNNAMED_CATEGORIES.get(unicodedata.category(ch), "UNNAMED"))
     return f"{shown}(U+{ord(ch):04X} {name})"
 
 

@@ -1,4 +1,9 @@
-"""The one report shape shared by the CLI, the browser and the tests."""
+"""The one report shape shared by the CLI, the browser and the tests.
+
+A report is the verdict ready to show: its headline and kind label, and each finding with its
+fix, whether to show that fix, its explanation and its pages. The CLI (checker/cli/render.py)
+and the page (docs/assets/checker/) lay it out; neither decides a word of it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Human-readable rendering of reports for the terminal. Colour only on a terminal."""
+"""Human-readable rendering of reports for the terminal. Colour only on a terminal.
+
+It lays out what the core returned (headline, findings, which fixes to show, page links made by
+`checker.pages`) and decides no word: the page shows the same ones.
+"""
 
 from __future__ import annotations
 

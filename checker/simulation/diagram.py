@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .http import escape_controls
+from ..share import escape_controls
 from .lanes import LANES, OPTIONAL_LANES, Message
 from .steps import SimulationRun, Step
 from .summary import Summary, summarize

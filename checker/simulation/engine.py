@@ -18,11 +18,12 @@ from typing import Any
 from ..glpi_versions import GlpiVersion, parse_glpi_version
 from ..keyfile import inspect_keyfile, symfony_parameter_references
 from .. import glpi_texts as texts
+from ..share import redact
 from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
 from .calls import info_request, marketplace_request, offers_request, services_request
-from .http import Exchange, redact
+from .http import Exchange
 from .lanes import Message, exchange_messages
 from .network_model import (PLUGINS, PROXY, KeyVerdict, NetworkModel, issue_demo_key,
                             marketplace_api_url)
