@@ -139,7 +139,15 @@ def op_scenarios(request: dict) -> dict[str, Any]:
     # "versions": the branches the page offers; "latest": each branch's newest release, the
     # behaviour a branch plays (a release such as "10.0.7" is accepted too).
     return {"versions": list(VERSIONS), "latest": {b: f"{b}.{n}" for b, n in LATEST.items()},
-            "scenarios": [s.to_dict() for s in SCENARIOS.values()]}
+            "scenarios": [s.to_dict() for s in SCENARIOS.values()],
+            "languages": _glpi_languages()}
+
+
+def _glpi_languages() -> list[dict[str, str]]:
+    """The interface languages the simulator can show GLPI's texts in, English first."""
+    from .glpi_texts import ENGLISH, LANGUAGE_NAMES, LANGUAGES
+
+    return [{"id": code, "name": f"{LANGUAGE_NAMES[code]} ({code})"} for code in (ENGLISH, *LANGUAGES)]
 
 
 def _run(request: dict):
@@ -163,8 +171,15 @@ def op_simulate(request: dict) -> dict[str, Any]:
     the diagrams the docs build puts in the explanation pages)."""
     from .simulation.diagram import sequence_diagram
 
+    from .glpi_translate import check_language, translate_run
+
+    language = _text(request, "language", required=False) or "en_GB"
+    try:
+        check_language(language)
+    except ValueError as error:
+        raise BridgeError("bad-simulation", str(error)) from None
     run = _run(request)
-    result = run.to_dict()
+    result = translate_run(run.to_dict(), language)
     result["diagram"] = sequence_diagram(run)
     return result
 

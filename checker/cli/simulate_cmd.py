@@ -8,13 +8,15 @@ module only turns that into a usage error.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, TextIO
 
+from ..glpi_texts import ENGLISH, LANGUAGES
+from ..glpi_translate import check_language, translate_run
 from ..glpi_versions import accepted
 from ..simulation import SCENARIOS, check_arguments, simulate
 from .inputs import UsageError, read_text_argument
+from .output import json_text, shown_lines, shown_tree, write
 from .render import MARKS, Painter, docs_url
 
 DEFAULT_VERSION = "11.0"
@@ -35,45 +37,62 @@ def register(subparsers) -> None:
     parser.add_argument("--key", metavar="KEY",
                         help="start from your own registration key (\"-\" reads standard input); "
                              "it is redacted in the output")
+    parser.add_argument("--language", metavar="LOCALE", default=ENGLISH,
+                        help="show GLPI's texts as GLPI shows them in this interface language, "
+                             f"with the English next to them: {', '.join((ENGLISH, *LANGUAGES))} "
+                             f"(default {ENGLISH})")
     parser.add_argument("--json", action="store_true", help="print the run as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     if args.list:
-        print("\n".join(SCENARIOS))
+        if args.json:
+            write(json_text([scenario.to_dict() for scenario in SCENARIOS.values()]))
+        else:
+            write("\n".join(SCENARIOS))
         return 0
     if not args.scenario:
         raise UsageError("Give --scenario ID (or --list to see the ids).")
     try:  # before reading the key: a usage error never waits on standard input
         check_arguments(args.scenario, args.glpi_version, key_given=args.key is not None)
+        check_language(args.language)
     except ValueError as error:
         raise UsageError(str(error)) from None
     key = read_text_argument(args.key) if args.key is not None else None
-    result = simulate(args.scenario, args.glpi_version, key).to_dict()
+    result = translate_run(simulate(args.scenario, args.glpi_version, key).to_dict(), args.language)
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        write(json_text(result))
     else:
-        print(render_run(result))
+        write(render_run(result))
     return 0 if result["outcome"]["status"] == "ok" else 1
 
 
 def _indent(text: str, prefix: str) -> list[str]:
-    return [prefix + line if line else prefix.rstrip() for line in text.splitlines()]
+    return [prefix + line if line else prefix.rstrip() for line in shown_lines(text.rstrip("\n"))]
 
 
-def render_summary(summary: dict[str, Any], glpi_version: str, paint: Painter) -> list[str]:
+def _shown(english: str, in_language: str | None, prefix: str) -> list[str]:
+    """What GLPI shows: in the chosen language when there is one, its English next to it."""
+    if not in_language:
+        return _indent(english, prefix)
+    lines = _indent(in_language, prefix)
+    if in_language != english:
+        lines += _indent(english, prefix.replace("»", "(English)", 1))
+    return lines
+
+
+def render_summary(summary: dict[str, Any], paint: Painter) -> list[str]:
     """The answer first: what GLPI shows, the step where it goes wrong, and that step's fix."""
     status = summary["status"]
-    where = f" ({summary['shown_on']})" if summary["shown_on"] else ""
-    lines = [f"{paint(MARKS[status], status)} {paint(f'GLPI {glpi_version} shows{where}:', 'bold')}"]
-    lines += _indent(summary["glpi_shows"], "    » ")
+    lines = [f"{paint(MARKS[status], status)} {paint(summary['shows_line'], 'bold')}"]
+    lines += _shown(summary["glpi_shows"], summary.get("glpi_shows_in_language"), "    » ")
     failing = summary["failing_step"]
     if failing:
-        lines.append(f"  {paint(MARKS[failing['status']], failing['status'])} Goes wrong at step "
-                     f"{failing['number']}: {failing['title']}  [{failing['name']}]")
+        lines.append(f"  {paint(MARKS[failing['status']], failing['status'])} "
+                     f"{summary['failing_line']}  [{failing['name']}]")
     else:
-        lines.append("  Every step goes as it should.")
+        lines.append(f"  {summary['failing_line']}")
     if summary["fix"]:
         lines.append(f"  Fix: {summary['fix']}")
     if summary["doc"]:
@@ -85,8 +104,9 @@ def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
     """The summary (computed by the core), then the timeline: one block per step with its
     readable title, each fix and page link printed once."""
     paint = Painter(stream or sys.stdout)
+    result = shown_tree(result, keep_newlines=True)
     summary = result["summary"]
-    lines = render_summary(summary, result["glpi_version"], paint)
+    lines = render_summary(summary, paint)
     lines += ["", paint(f"{result['title']}  [{result['scenario']}]", "bold"),
               f"GLPI {result['glpi_version']} (User-Agent of {result['glpi_release']})",
               result["notice"], ""]
@@ -107,7 +127,7 @@ def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
             lines += _indent(step["detail"], "      │ ")
         if step["shows"]:
             lines.append(f"      GLPI shows ({step['shown_on']}):")
-            lines += _indent(step["shows"], "        » ")
+            lines += _shown(step["shows"], step.get("shows_in_language"), "        » ")
         if step["fix"] and show_fix.get(number):
             lines.append(f"      Fix: {step['fix']}")
         if step["doc"] and show_doc.get(number):

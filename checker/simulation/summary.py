@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..pages import page_url
 from .steps import SimulationRun, Step
 
 FOLDED = ("ok", "skipped")
@@ -55,6 +56,8 @@ class Summary:
     glpi_shows: str  # the exact text GLPI shows
     shown_on: str
     headline: str  # one line: "GLPI 10.0 shows “…”"
+    shows_line: str  # what leads GLPI's words: "GLPI 10.0 shows (Setup > General > …):"
+    failing_line: str  # "Goes wrong at step 4: GLPI checks …", or that every step went fine
     failing_step: StepRef | None
     stops_at: StepRef | None
     fix: str
@@ -65,10 +68,11 @@ class Summary:
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "glpi_shows": self.glpi_shows, "shown_on": self.shown_on,
-                "headline": self.headline,
+                "headline": self.headline, "shows_line": self.shows_line,
+                "failing_line": self.failing_line,
                 "failing_step": self.failing_step.to_dict() if self.failing_step else None,
                 "stops_at": self.stops_at.to_dict() if self.stops_at else None,
-                "fix": self.fix, "doc": self.doc, "verdict": self.verdict,
+                "fix": self.fix, "doc": page_url(self.doc), "verdict": self.verdict,
                 "announcement": self.announcement,
                 "groups": [group.to_dict() for group in self.groups]}
 
@@ -134,7 +138,7 @@ def summarize(run: SimulationRun) -> Summary:
     if failing is None:
         fix, doc = "", run.doc
         failing_ref = None
-        where = "Every step goes as it should."
+        where = failing_line = "Every step goes as it should."
     else:
         step = steps[failing]
         fix, doc = step.fix, step.doc or run.doc
@@ -142,11 +146,14 @@ def summarize(run: SimulationRun) -> Summary:
         verb = "goes wrong" if "error" in (step.status, outcome.status) else "needs attention"
         where = (f"It {verb} at step {failing + 1} of {len(steps)}: {step.title} "
                  f"({step.status}).")
+        failing_line = f"{verb.capitalize()} at step {failing + 1}: {step.title}"
     stop_ref = _ref(steps, stop) if stop is not None else None
     stopped = (f" GLPI stops after step {stop + 1}; {len(steps) - stop - 1} steps are not reached."
                if stop is not None else "")
     verdict = f"{headline} {where}{stopped}"
     announcement = f"{verdict} Fix: {fix}" if fix else verdict
     groups = _groups(steps, {fix} if fix else set(), {doc} if doc else set())
-    return Summary(outcome.status, outcome.message, outcome.shown_on, headline, failing_ref,
+    shows_line = f"GLPI {run.glpi_version} shows{f' ({outcome.shown_on})' if outcome.shown_on else ''}:"
+    return Summary(outcome.status, outcome.message, outcome.shown_on, headline, shows_line,
+                   failing_line, failing_ref,
                    stop_ref, fix, doc, verdict, announcement, groups)

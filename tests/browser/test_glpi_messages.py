@@ -28,3 +28,24 @@ def test_a_french_message_shows_its_page_and_replays_its_scenario(checker_page, 
     outcome = simulator.locator("[data-simulator-outcome]")
     outcome.wait_for()
     assert "The registration key is invalid." in outcome.inner_text()
+
+
+def test_the_simulator_speaks_french(checker_page):
+    page = checker_page.page
+    simulator = page.locator("[data-simulator]").first
+    page.wait_for_selector("[data-simulator] select[data-simulator-language]:not([disabled])")
+    languages = page.eval_on_selector_all("[data-simulator] select[data-simulator-language] option",
+                                          "items => items.map(o => o.value)")
+    assert languages == ["en_GB", "fr_FR", "pt_BR", "es_ES", "de_DE", "it_IT"]
+    simulator.locator("select[data-simulator-version]").select_option("11.0")
+    simulator.locator("select[data-simulator-scenario]").select_option("invalid-key")
+    simulator.locator("select[data-simulator-language]").select_option("fr_FR")
+    simulator.locator("[data-simulator-run]").click()
+    outcome = simulator.locator("[data-simulator-outcome]")
+    outcome.wait_for()
+    assert outcome.inner_text() == "La clé d'enregistrement est invalide."
+    assert outcome.get_attribute("lang") == "fr-FR"
+    english = simulator.locator("[data-simulator-outcome-english]").inner_text()
+    assert "The registration key is invalid." in english
+    assert simulator.locator("[data-simulator-translated]").first.inner_text() == \
+        "La clé d'enregistrement est invalide."

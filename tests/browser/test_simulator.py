@@ -101,6 +101,7 @@ def test_the_answer_comes_first_then_the_diagram(checker_page, scenario, version
     first_lines = [line for line in result.inner_text().splitlines() if line.strip()][:4]
     assert summary["glpi_shows"].splitlines()[0] in first_lines[1]
     failing = summary["failing_step"]
+    assert first_lines[2] == summary["failing_line"]
     if failing:
         assert first_lines[2] == f"Goes wrong at step {failing['number']}: {failing['title']}"
         assert result.locator("[data-simulator-summary] .kc-sim-fix").inner_text() == f"Fix: {summary['fix']}"

@@ -36,6 +36,8 @@ def test_glpis_message_and_the_failing_step_come_first(scenario, version, messag
     step = result.step(failing)
     assert summary.failing_step.number == result.steps.index(step) + 1
     assert summary.failing_step.title == STEP_TITLES[failing]
+    assert summary.failing_line == f"Goes wrong at step {summary.failing_step.number}: {STEP_TITLES[failing]}"
+    assert summary.shows_line.startswith(f"GLPI {version} shows") and summary.shows_line.endswith(":")
     assert summary.fix == step.fix and summary.fix
     assert (summary.stops_at and summary.stops_at.name) == stops
     # What a screen reader hears: GLPI's words, the step, the fix; not the whole trace.

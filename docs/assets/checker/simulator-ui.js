@@ -34,20 +34,28 @@ function stepItem(step, number, options) {
     h("p", {}, step.explanation));
   if (step.shows) {
     item.append(h("p", { class: "kc-step__shows" }, h("strong", {}, `GLPI shows${step.shown_on ? ` (${step.shown_on})` : ""}: `),
-      h("q", {}, step.shows)));
+      ...inLanguage(step.shows, step.shows_in_language, options.language)));
   }
   if (step.detail) {
     item.append(h("details", { class: "kc-step__detail" }, h("summary", {}, "HTTP request and response, and other detail"),
       h("pre", {}, h("code", { tabindex: 0 }, step.detail))));
   }
   if (step.fix && options.showFix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
-  if (step.doc && options.showDoc) item.append(h("p", {}, docLink(step.doc, "The page about this problem")));
+  const doc = step.doc && options.showDoc && docLink(step.doc); // named by its title; none to this page
+  if (doc) item.append(h("p", {}, doc));
   return item;
+}
+
+// GLPI's text in the chosen interface language, with its English next to it.
+function inLanguage(english, translated, language) {
+  if (!translated || translated === english) return [h("q", {}, english)];
+  return [h("q", { lang: language.replace("_", "-"), "data-simulator-translated": true }, translated),
+    h("span", { class: "kc-sim-english" }, " (English: ", h("q", { lang: "en" }, english), ")")];
 }
 
 function groupItem(group, run, failing) {
   const items = group.steps.map((number, index) => stepItem(run.steps[number - 1], number, {
-    failing: number === failing, showFix: group.show_fix[index], showDoc: group.show_doc[index] }));
+    language: run.glpi_language || "en_GB", failing: number === failing, showFix: group.show_fix[index], showDoc: group.show_doc[index] }));
   if (!group.folded) return items;
   const titles = group.steps.map((number) => run.steps[number - 1].title).join(" · ");
   return h("li", { class: `kc-step-group kc-step-group--${group.status}`, "data-simulator-group": group.status },
@@ -75,27 +83,31 @@ function diagramFigure(svgText) {
     h("figcaption", {}, "Who talks to whom, step by step. ✗ and a thick dashed arrow: where it goes wrong; faded: not reached."));
 }
 
-function summaryBlock(run, release) {
+function summaryBlock(run) {
   const summary = run.summary;
   const failing = summary.failing_step;
+  const page = summary.doc && docLink(summary.doc); // named by its title; none to this page
   return h("div", { class: `kc-sim-summary kc-outcome--${summary.status}`, "data-simulator-summary": true },
     h("p", { class: "kc-outcome__label" },
       h("span", { class: `kc-badge kc-badge--${summary.status}` }, STATUS_LABELS[summary.status] || summary.status),
-      ` GLPI ${release} shows${summary.shown_on ? ` (${summary.shown_on})` : ""}:`),
-    h("p", { "data-simulator-outcome": true, "data-status": summary.status }, summary.glpi_shows),
-    failing
-      ? h("p", { "data-simulator-failing": failing.name },
-          h("strong", {}, `Goes wrong at step ${failing.number}: `), failing.title)
-      : h("p", { "data-simulator-failing": "" }, "Every step goes as it should."),
+      ` ${summary.shows_line}`),
+    h("p", { "data-simulator-outcome": true, "data-status": summary.status,
+             ...(summary.glpi_shows_in_language ? { lang: run.glpi_language.replace("_", "-") } : {}) },
+      summary.glpi_shows_in_language || summary.glpi_shows),
+    summary.glpi_shows_in_language && summary.glpi_shows_in_language !== summary.glpi_shows
+      ? h("p", { class: "kc-sim-english", "data-simulator-outcome-english": true }, "In English: ",
+          h("q", { lang: "en" }, summary.glpi_shows))
+      : null,
+    h("p", { class: "kc-sim-failing", "data-simulator-failing": failing ? failing.name : "" }, summary.failing_line),
     summary.fix ? h("p", { class: "kc-sim-fix" }, h("strong", {}, "Fix: "), summary.fix) : null,
-    summary.doc ? h("p", {}, docLink(summary.doc, "The page about this problem")) : null);
+    page ? h("p", {}, page) : null);
 }
 
 function renderRun(output, announce, run) {
   const release = run.glpi_release || run.glpi_version;
   const failing = run.summary.failing_step ? run.summary.failing_step.number : 0;
   output.replaceChildren(
-    summaryBlock(run, release),
+    summaryBlock(run),
     diagramFigure(run.diagram) || "",
     h("p", { class: "kc-sim-title" }, h("strong", {}, run.title || run.scenario), ` — GLPI ${release}`),
     run.notice ? h("p", { class: "kc-sim-notice" }, run.notice) : "",
@@ -115,7 +127,7 @@ function describe(about, scenario) {
   if (!scenario) { about.replaceChildren(); return; }
   about.replaceChildren(
     h("p", {}, h("strong", {}, "Cause: "), scenario.cause),
-    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc, "Troubleshooting page") : ""));
+    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc) : ""));
 }
 
 export function bindSimulator(root) {
@@ -123,6 +135,7 @@ export function bindSimulator(root) {
   const preset = root.dataset.simulatorPreset || "";
   const version = h("select", { "data-simulator-version": true, disabled: true });
   const scenario = h("select", { "data-simulator-scenario": true, disabled: true });
+  const language = h("select", { "data-simulator-language": true, disabled: true });
   const useKey = checkerInput()
     ? h("input", { type: "checkbox", "data-simulator-my-key": true })
     : null;
@@ -137,11 +150,13 @@ export function bindSimulator(root) {
     h("div", { class: "kc-sim-controls" },
       h("label", { for: `${id}-version` }, "GLPI version"), version,
       h("label", { for: `${id}-scenario` }, "Scenario"), scenario,
+      h("label", { for: `${id}-language` }, "GLPI language"), language,
       useKey ? h("label", { class: "kc-inline" }, useKey, " Use my key (from the checker above)") : null,
       run),
     about, status, announce, output);
   version.id = `${id}-version`;
   scenario.id = `${id}-scenario`;
+  language.id = `${id}-language`;
 
   let scenarios = [];
   async function fill() {
@@ -154,7 +169,8 @@ export function bindSimulator(root) {
       const latest = pinned || (wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1]);
       version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)));
       scenario.replaceChildren(...scenarios.map((s) => option(s.id, s.title, s.id === preset)));
-      version.disabled = scenario.disabled = run.disabled = false;
+      language.replaceChildren(...(data.languages || []).map((l) => option(l.id, l.name, l.id === "en_GB")));
+      version.disabled = scenario.disabled = language.disabled = run.disabled = false;
       applicable();
       if (preset && !wanted) { // say so; never play another scenario in its place
         run.disabled = true;
@@ -186,13 +202,15 @@ export function bindSimulator(root) {
       output.replaceChildren(errorBox("Paste your key in the checker above first."));
       return;
     }
-    const payload = { op: "simulate", scenario: scenario.value, glpi_version: version.value, key };
+    const payload = { op: "simulate", scenario: scenario.value, glpi_version: version.value, key,
+                      language: language.value || "en_GB" };
     run.disabled = true;
     output.replaceChildren(h("p", { class: "kc-waiting" }, "Simulating…"));
     announce.textContent = "";
     try {
       const result = await request(payload);
       renderRun(output, announce, result);
+      status.textContent = `Simulated GLPI ${result.glpi_release || result.glpi_version}: GLPI's message and the steps are below.`;
       const { diagram, ...simulation } = result; // the report needs the run, not the picture
       last = { element: root, shared: { simulation, ...(key ? { key } : {}) } };
     } catch (error) {
