@@ -77,6 +77,9 @@ def test_canonical_means_whole_padded_groups_and_nothing_else(text, canonical):
     ("QU\x85D", "(U+0085 CONTROL CHARACTER)"),
     ("QU\u200bD", "(U+200B ZERO WIDTH SPACE)"),
     ("QU\U000e0001D", "(U+E0001 LANGUAGE TAG)"),
+    ("QU\ue000D", "(U+E000 PRIVATE USE CHARACTER)"),
+    ("QU\u0378D", "(U+0378 UNASSIGNED CHARACTER)"),
+    ("QU\ud800D", "(U+D800 SURROGATE)"),
 ])
 def test_a_control_character_is_named_not_unnamed(text, named):
     assert check_format(text).findings[0].detail == f"Character 3 of 4 is {named}."

@@ -41,7 +41,8 @@ function stepItem(step, number, options) {
       h("pre", {}, h("code", { tabindex: 0 }, step.detail))));
   }
   if (step.fix && options.showFix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
-  if (step.doc && options.showDoc) item.append(h("p", {}, docLink(step.doc, "The page about this problem")));
+  const doc = step.doc && options.showDoc && docLink(step.doc); // named by its title; none to this page
+  if (doc) item.append(h("p", {}, doc));
   return item;
 }
 
@@ -85,6 +86,7 @@ function diagramFigure(svgText) {
 function summaryBlock(run) {
   const summary = run.summary;
   const failing = summary.failing_step;
+  const page = summary.doc && docLink(summary.doc); // named by its title; none to this page
   return h("div", { class: `kc-sim-summary kc-outcome--${summary.status}`, "data-simulator-summary": true },
     h("p", { class: "kc-outcome__label" },
       h("span", { class: `kc-badge kc-badge--${summary.status}` }, STATUS_LABELS[summary.status] || summary.status),
@@ -98,7 +100,7 @@ function summaryBlock(run) {
       : null,
     h("p", { class: "kc-sim-failing", "data-simulator-failing": failing ? failing.name : "" }, summary.failing_line),
     summary.fix ? h("p", { class: "kc-sim-fix" }, h("strong", {}, "Fix: "), summary.fix) : null,
-    summary.doc ? h("p", {}, docLink(summary.doc, "The page about this problem")) : null);
+    page ? h("p", {}, page) : null);
 }
 
 function renderRun(output, announce, run) {
@@ -125,7 +127,7 @@ function describe(about, scenario) {
   if (!scenario) { about.replaceChildren(); return; }
   about.replaceChildren(
     h("p", {}, h("strong", {}, "Cause: "), scenario.cause),
-    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc, "Troubleshooting page") : ""));
+    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc) : ""));
 }
 
 export function bindSimulator(root) {
@@ -208,6 +210,7 @@ export function bindSimulator(root) {
     try {
       const result = await request(payload);
       renderRun(output, announce, result);
+      status.textContent = `Simulated GLPI ${result.glpi_release || result.glpi_version}: GLPI's message and the steps are below.`;
       const { diagram, ...simulation } = result; // the report needs the run, not the picture
       last = { element: root, shared: { simulation, ...(key ? { key } : {}) } };
     } catch (error) {
