@@ -9,8 +9,7 @@ prints, in one run:
   module worker (same runtime, no checker wheel, no UI), and their ratios; the start path
   ("snapshot" or "ordinary"); when the worker was created, and its milestones;
 - bytes for /checker/ (cold): as sent by http.server (raw) and as the documented nginx
-  configuration would send them (gzip level 5 for its gzip_types, the build's .gz copy of the
-  snapshot), with and without the snapshot; and for the home page and a troubleshooting page
+  configuration would send them (gzip level 5 for its gzip_types and the snapshot), with and without the snapshot; and for the home page and a troubleshooting page
   whose simulator stays out of view (both must load no runtime bytes);
 - main-thread long tasks (>50 ms) while /checker/ loads;
 - the verdict latency after a keystroke.
@@ -104,10 +103,8 @@ class Sizes:
         if path not in self.cache:
             data = path.read_bytes() if path.is_file() else b""
             sent = len(data)
-            precompressed = path.with_name(path.name + ".gz")
-            if path.name.startswith("snapshot-") and precompressed.is_file():   # gzip_static
-                sent = precompressed.stat().st_size
-            elif TYPES.get(path.suffix) in NGINX_GZIP_TYPES | {"text/html"} and len(data) >= NGINX_MIN_LENGTH:
+            snapshot = path.name.startswith("snapshot-") and path.suffix == ".bin"  # its own gzip_types
+            if snapshot or TYPES.get(path.suffix) in NGINX_GZIP_TYPES | {"text/html"} and len(data) >= NGINX_MIN_LENGTH:
                 sent = len(gzip.compress(data, compresslevel=5))
             self.cache[path] = (len(data), sent)
         return self.cache[path]

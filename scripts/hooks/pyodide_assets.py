@@ -5,8 +5,7 @@ After each build it writes into the site:
 - assets/vendor/noble-ciphers/: the ESM files of @noble/ciphers that XChaCha20-Poly1305 needs;
 - assets/py/glpi_keycheck-<version>-py3-none-any.whl: the `checker` package as a pure-Python
   wheel, built deterministically (fixed dates and order);
-- assets/py/snapshot-<sha256 prefix>.bin (+ .gz for servers that send precompressed files): a
-  memory snapshot of Python with the checker imported, made with Node by make_snapshot.mjs from
+- assets/py/snapshot-<sha256 prefix>.bin: a memory snapshot of Python with the checker imported, made with Node by make_snapshot.mjs from
   exactly these runtime files and this wheel. The browser restores it in a fraction of the
   ordinary start. Its name carries its digest, so servers may cache it for a year. It is
   reproducible (same inputs, same bytes) and kept in build/snapshot-cache/, keyed by its
@@ -28,7 +27,6 @@ file has the recorded sha256. Regenerate the manifest after changing a pinned ve
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
 import io
 import json
@@ -247,25 +245,16 @@ def make_snapshot(wheel: bytes) -> bytes:
 
 
 def _prune_cache() -> None:
-    for pattern in ("*.bin", "*.bin.gz"):
-        made = sorted(SNAPSHOT_CACHE.glob(pattern), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in made[SNAPSHOTS_KEPT:]:
-            old.unlink(missing_ok=True)
+    made = sorted(SNAPSHOT_CACHE.glob("*.bin"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in made[SNAPSHOTS_KEPT:]:
+        old.unlink(missing_ok=True)
 
 
 def write_snapshot(site_dir: Path, data: bytes) -> dict:
-    """Write the snapshot (and a gzip copy for nginx's gzip_static); return build.json's entry."""
+    """Write the snapshot under a name that carries its digest; return build.json's entry."""
     name = f"snapshot-{hashlib.sha256(data).hexdigest()[:16]}.bin"
-    folder = site_dir / WHEEL_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_bytes(data)
-    compressed = SNAPSHOT_CACHE / f"{name}.gz"
-    if not compressed.is_file():  # reproducible: no name, no date in the gzip header
-        SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-        partial = compressed.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        os.replace(partial, compressed)
-    shutil.copyfile(compressed, folder / f"{name}.gz")
+    (site_dir / WHEEL_DIR).mkdir(parents=True, exist_ok=True)
+    (site_dir / WHEEL_DIR / name).write_bytes(data)
     return {"name": name, "integrity": _integrity(data), "bytes": len(data)}
 
 
