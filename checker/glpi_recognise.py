@@ -13,6 +13,7 @@ index means only messages whose rarest word is in the paste are tried.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,22 @@ MAX_ARGUMENT = 300  # a placeholder's value: a path, an address, a cURL error, a
 TRANSLITERATIONS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # a console transcript's colours
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never echoed back to a terminal
+# Zero-width and soft characters that web pages and chat tools slip into copied text.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+JSON_UNICODE = re.compile(r"\\u([0-9a-fA-F]{4})")  # "cl\u00e9" in a JSON log line
+HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});")
+
+
+def _unescape(text: str) -> str:
+    """The message as GLPI wrote it, from a JSON log line ("\\u00e9") or a page's HTML source
+    ("&#039;"), without the invisible characters a copy may carry."""
+    if "\\u" in text:
+        text = JSON_UNICODE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if "&" in text and HTML_ENTITY.search(text):
+        text = html.unescape(text)
+    return INVISIBLE.sub("", text)
+
+
 MOJIBAKE_MARKERS = ("\u00c3", "\u00c2", "\u00e2\u0080")  # UTF-8 read as Latin-1/Windows-1252
 
 
@@ -248,7 +265,7 @@ def _anchor_index() -> tuple[dict[str, list[int]], list[tuple[int, str | None]]]
 
 def find_messages(text: str) -> list[MessageMatch]:
     """GLPI's messages in `text`, in the order they appear, each message once."""
-    text = CONTROLS.sub("", ANSI_ESCAPE.sub("", repair_mojibake(text)))
+    text = _unescape(CONTROLS.sub("", ANSI_ESCAPE.sub("", repair_mojibake(text))))
     folded = fold(text)
     offsets: Any = _UNSET
     by_word, others = _anchor_index()
