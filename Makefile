@@ -60,9 +60,11 @@ pyodide-test: deps
 bench-browser: deps system-deps
 	$(BIN)/python scripts/bench_browser.py
 
-# 100,000 generated and damaged inputs through the checker; FUZZ_ARGS="--count N --seed S".
+# 100,000 generated and damaged inputs through the checker, then 100,000 hostile runs of the
+# CLI (arguments, input, files, locales, closed/full stdout); FUZZ_ARGS="--count N --seed S".
 fuzz: deps
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
+	$(BIN)/python scripts/fuzz_cli.py $(FUZZ_ARGS)
 
 # Mutation testing of the pure core with the unit tests (slow: not part of `make test`).
 # Results are cached in mutants/: a second run only retries what changed. Prints the score per

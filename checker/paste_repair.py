@@ -40,6 +40,7 @@ LABEL_EQUALS = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_.\- ]{0,60}?)\s*=\s*(?=[^=\
 PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 TOKEN_SEPARATOR = re.compile(r"\s+")
 KEY_START = "eyJ"  # base64 of '{"': how every registration key starts
+BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{24,}={0,2}")  # no word of a label is this long
 
 
 @dataclass
@@ -134,11 +135,19 @@ def _unfence(body: str) -> str:
     return body
 
 
+def _looks_base64(word: str) -> bool:
+    """A long run of base64 with both cases and a digit or "+"/"/": not an identifier."""
+    return (BASE64_RUN.fullmatch(word) is not None and not word.islower() and not word.isupper()
+            and any(ch.isdigit() or ch in "+/" for ch in word))
+
+
 def _is_label(candidate: str) -> bool:
     # A label is prose or an identifier; the start of a key ("eyJ" is base64 for '{"') or a
     # long unbroken base64-looking run is not.
     if not candidate or candidate.startswith(KEY_START):
         return False
+    if any(word.startswith(KEY_START) or _looks_base64(word) for word in candidate.split()):
+        return False  # "x eyJ…": a damaged key, not words before it
     return len(candidate) <= 40 or " " in candidate
 
 
