@@ -136,9 +136,12 @@ def op_decrypt(request: dict) -> dict[str, Any]:
 def op_scenarios(request: dict) -> dict[str, Any]:
     from .simulation.scenarios import SCENARIOS, VERSIONS
 
-    # "versions": the branches the page offers; "latest": each branch's newest release, the
-    # behaviour a branch plays (a release such as "10.0.7" is accepted too).
+    from .glpi_versions import releases
+
+    # "versions": the branches; "latest": each branch's newest release, the behaviour a branch
+    # plays; "releases": every release of each branch, which the page offers too.
     return {"versions": list(VERSIONS), "latest": {b: f"{b}.{n}" for b, n in LATEST.items()},
+            "releases": {branch: list(releases(branch)) for branch in VERSIONS},
             "scenarios": [s.to_dict() for s in SCENARIOS.values()],
             "languages": _glpi_languages()}
 

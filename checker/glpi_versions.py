@@ -86,6 +86,11 @@ def _numbers(release: str) -> tuple[int, int, int]:
     return major, minor, patch
 
 
+def releases(branch: str) -> tuple[str, ...]:
+    """Every release of `branch`, oldest first."""
+    return tuple(f"{branch}.{patch}" for patch in range(LATEST[branch] + 1))
+
+
 def accepted() -> str:
     """What the parser accepts, for help texts and error messages."""
     ranges = ", ".join(f"{b}.0 to {b}.{n}" for b, n in LATEST.items())

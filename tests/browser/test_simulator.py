@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from checker.glpi_versions import releases
 from checker.simulation import SCENARIOS, VERSIONS, simulate
 
 pytestmark = pytest.mark.browser
@@ -41,7 +42,7 @@ def test_scenario_options_are_the_catalogue_ids(checker_page):
     ids = page.eval_on_selector_all("select[data-simulator-scenario] option", "items => items.map(o => o.value)")
     assert ids == list(SCENARIOS)
     versions = page.eval_on_selector_all("select[data-simulator-version] option", "items => items.map(o => o.value)")
-    assert versions == list(VERSIONS)
+    assert versions == list(VERSIONS) + [r for branch in VERSIONS for r in releases(branch)]
 
 
 @pytest.mark.parametrize("scenario, version", [
@@ -183,3 +184,14 @@ def test_unknown_preset_shows_an_error_instead_of_playing_another(open_page):
     assert preset.locator("[data-simulator-outcome]").count() == 0
     preset.locator("select[data-simulator-scenario]").select_option("dns-failure")
     assert preset.locator("[data-simulator-run]").is_enabled()
+
+
+def test_a_release_can_be_picked_and_plays_that_release(checker_page):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    page.select_option("select[data-simulator-version]", "11.0.1")
+    disabled = page.eval_on_selector_all("select[data-simulator-scenario] option:disabled",
+                                         "items => items.map(o => o.value)")
+    assert "marketplace-upgrade-unregistered" in disabled  # 11.0.2 and later only
+    assert run_simulation(page, "keyfile-missing", "11.0.1") == expected("keyfile-missing", "11.0.1")
+    assert run_simulation(page, "valid", "11.0.3") == expected("valid", "11.0.3")

@@ -165,9 +165,14 @@ export function bindSimulator(root) {
       // "my-key" needs the checker's input: offered only where the page has one.
       scenarios = data.scenarios.filter((s) => s.id !== MY_KEY || checkerInput());
       const wanted = scenarios.find((s) => s.id === preset);
-      const pinned = data.versions.includes(root.dataset.simulatorPresetVersion) && root.dataset.simulatorPresetVersion;
+      const releases = data.releases || {};
+      const offered = data.versions.concat(...data.versions.map((b) => releases[b] || []));
+      const pinned = offered.includes(root.dataset.simulatorPresetVersion) && root.dataset.simulatorPresetVersion;
       const latest = pinned || (wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1]);
-      version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)));
+      // A branch plays its latest release; a release plays what changed up to it.
+      version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)),
+        ...data.versions.map((b) => h("optgroup", { label: `GLPI ${b} releases` },
+          (releases[b] || []).map((r) => option(r, `GLPI ${r}`, r === latest)))));
       scenario.replaceChildren(...scenarios.map((s) => option(s.id, s.title, s.id === preset)));
       language.replaceChildren(...(data.languages || []).map((l) => option(l.id, l.name, l.id === "en_GB")));
       version.disabled = scenario.disabled = language.disabled = run.disabled = false;
@@ -185,7 +190,7 @@ export function bindSimulator(root) {
   function applicable() {
     for (const item of scenario.options) {
       const known = scenarios.find((s) => s.id === item.value);
-      item.disabled = Boolean(known && !known.versions.includes(version.value));
+      item.disabled = Boolean(known && !(known.applies_to || known.versions).includes(version.value));
     }
     if (scenario.selectedOptions[0] && scenario.selectedOptions[0].disabled) {
       const first = [...scenario.options].find((item) => !item.disabled);
