@@ -135,6 +135,25 @@ def test_troubleshooting_page_fits_a_phone(browser, site, scheme):
         context.close()
 
 
+def test_no_page_is_wider_than_a_phone(browser, site):
+    """Every page of the sitemap at 390 px: long addresses and commands in the text wrap, tables
+    and code blocks scroll inside their own box."""
+    from test_trust_a11y import sitemap_paths
+
+    context = browser.new_context(base_url=site.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    found = {}
+    try:
+        for path in sitemap_paths(site) + ["/404.html"]:
+            page.goto(path, wait_until="load")
+            problems = page.evaluate(OVERFLOW)
+            if problems:
+                found[path] = problems
+    finally:
+        context.close()
+    assert found == {}
+
+
 def test_the_repaired_key_wraps_on_a_phone(browser, site, check_key):
     context, page = open_screen(browser, site, "/checker/", 390, "light")
     try:

@@ -207,6 +207,10 @@ def test_sub_path_redirects_and_404_page(served):
     assert status == 404
     assert headers["Content-Security-Policy"] == CSP.HEADER_POLICY
     assert f'href="{SUB_PATH}assets/stylesheets/' in body.decode()  # the site's own 404 page
+    # It leads on, under the sub-path, from any depth: troubleshooting, the checker, search.
+    for target in ("troubleshooting/", "checker/"):
+        assert f'href="{SUB_PATH}{target}"' in body.decode(), target
+    assert 'role="search"' in body.decode()
     if served.server == "nginx":  # only nginx's stand-in server block has a PHP location
         # GLPI's own locations keep working beside it.
         assert fetch(served.origin + "/index.php")[0] == 418
