@@ -101,7 +101,11 @@ def _open(browser, site: Site, path: str, *, init_script=None, wait_ready_for=Tr
         context.route(pattern, handler)
     page.goto(path)
     if wait_ready_for:
-        wait_ready(page, WIDGETS if wait_ready_for is True else wait_ready_for)
+        selector = WIDGETS if wait_ready_for is True else wait_ready_for
+        # A page whose only widgets are simulators starts Python when one comes near the
+        # viewport: go to it, as a reader would (on /checker/ the checker is already in view).
+        page.locator(selector).first.scroll_into_view_if_needed()
+        wait_ready(page, selector)
     return watched
 
 
