@@ -110,6 +110,9 @@ def test_the_answer_comes_first_then_the_diagram(checker_page, scenario, version
         assert result.locator("[data-simulator-summary] .kc-sim-fix").inner_text() == f"Fix: {summary['fix']}"
     else:
         assert first_lines[2] == "Every step goes as it should."
+    # The fix is said once: the scenario's own Fix line gives way to the summary's.
+    scenario_fix = page.locator(f"{SIMULATOR} [data-scenario-fix]").first
+    assert scenario_fix.is_hidden() == bool(summary["fix"])
     # Then the diagram, drawn: an SVG with a size, one group per step.
     children = result.evaluate("el => [...el.children].map(c => c.getAttribute('data-simulator-summary') !== null ? 'summary' : c.tagName.toLowerCase())")
     assert children[:2] == ["summary", "figure"]
