@@ -5,11 +5,13 @@ browser. Pure logic: no JS imports here (the browser crypto backend lives in
 `browser_backend`, imported only when running in Pyodide) and no printing, so nothing the
 user pasted can reach a console.
 
-Requests: {"op": "check" | "keyfile" | "decrypt" | "scenarios" | "simulate" | "report", ...}.
+Requests: {"op": "check" | "keyfile" | "forget-keyfile" | "decrypt" | "scenarios" | "simulate" |
+"report", ...}.
 Answers: {"ok": true, "result": {...}} or {"ok": false, "error": {"code", "message"}}.
 Results are the core's own JSON (`to_dict()`), headlines and words included: the page only
 lays them out. The key file chosen with "keyfile" stays in this worker's memory for the
-"decrypt" requests that follow, so it crosses from the page once per choice.
+"decrypt" requests that follow, so it crosses from the page once per choice, until the page
+clears the choice ("forget-keyfile").
 """
 
 from __future__ import annotations
@@ -118,6 +120,13 @@ def op_keyfile(request: dict) -> dict[str, Any]:
     return report.to_dict()
 
 
+def op_forget_keyfile(request: dict) -> dict[str, Any]:
+    """The page cleared its file field: the key's bytes leave this worker's memory too."""
+    global _chosen_keyfile
+    _chosen_keyfile = None
+    return {}
+
+
 def op_decrypt(request: dict) -> dict[str, Any]:
     from .crypto.glpi import decrypt_value
 
@@ -210,6 +219,7 @@ def op_report(request: dict) -> dict[str, Any]:
 OPERATIONS: dict[str, Callable[[dict], dict[str, Any]]] = {
     "check": op_check,
     "keyfile": op_keyfile,
+    "forget-keyfile": op_forget_keyfile,
     "decrypt": op_decrypt,
     "scenarios": op_scenarios,
     "simulate": op_simulate,

@@ -109,7 +109,7 @@ def strip_surrounding(text: str, out: Repaired) -> str:
         elif text and (text[0] in QUOTE_CHARS or text[-1] in QUOTE_CHARS):
             text, quoted = text.strip(QUOTE_CHARS), True
         label = LABEL_COLON.match(text) or LABEL_EQUALS.match(text)
-        if label and _is_label(label.group(1)):
+        if label and _is_label(label.group(1)) and not _is_padded_value(text, label):
             labels.append(label.group(1).strip())
             text = text[label.end():]
         if text == before:
@@ -139,6 +139,18 @@ def _looks_base64(word: str) -> bool:
     """A long run of base64 with both cases and a digit or "+"/"/": not an identifier."""
     return (BASE64_RUN.fullmatch(word) is not None and not word.islower() and not word.isupper()
             and any(ch.isdigit() or ch in "+/" for ch in word))
+
+
+def _is_padded_value(text: str, label: re.Match) -> bool:
+    """"aGVsbG8= aGk=": the "=" glued to a base64-looking word and followed by a space is that
+    word's padding (two values pasted), not "name=" before a value ("key= eyJ…" stays a label)."""
+    name = label.group(1)
+    glued = text[label.end(1):label.end(1) + 2]
+    if not (glued[:1] == "=" and glued[1:2].isspace()) or " " in name.strip():
+        return False
+    letters = "".join(ch for ch in name if ch.isalpha())
+    mixed_case = not (letters.islower() or letters.isupper() or letters.istitle())
+    return (len(name) + 1) % 4 == 0 and (mixed_case or any(ch.isdigit() for ch in name))
 
 
 def _is_label(candidate: str) -> bool:

@@ -81,6 +81,7 @@ def open_screen(browser, site, path: str, width: int, scheme: str, widget: str |
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     if widget:
+        page.locator(widget).first.scroll_into_view_if_needed()  # a simulator alone starts Python when reached
         page.wait_for_selector(f"{widget}[data-state=ready]", timeout=READY_TIMEOUT_MS)
     return context, page
 

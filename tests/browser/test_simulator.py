@@ -80,9 +80,11 @@ def test_scenarios_missing_from_a_version_cannot_be_picked(checker_page):
     assert disabled == [s.id for s in SCENARIOS.values() if "9.5" not in s.versions]
 
 
-def test_troubleshooting_page_preset(open_page):
-    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]").page
+def test_troubleshooting_page_preset(open_page, wait_ready):
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready=False).page
     preset = page.locator("[data-simulator-preset]").first
+    preset.scroll_into_view_if_needed()  # Python starts when the simulator comes near the viewport
+    wait_ready(page, "[data-simulator]")
     scenario = preset.get_attribute("data-simulator-preset")
     preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
     assert preset.locator("select[data-simulator-scenario]").input_value() == scenario
@@ -108,6 +110,9 @@ def test_the_answer_comes_first_then_the_diagram(checker_page, scenario, version
         assert result.locator("[data-simulator-summary] .kc-sim-fix").inner_text() == f"Fix: {summary['fix']}"
     else:
         assert first_lines[2] == "Every step goes as it should."
+    # The fix is said once: the scenario's own Fix line gives way to the summary's.
+    scenario_fix = page.locator(f"{SIMULATOR} [data-scenario-fix]").first
+    assert scenario_fix.is_hidden() == bool(summary["fix"])
     # Then the diagram, drawn: an SVG with a size, one group per step.
     children = result.evaluate("el => [...el.children].map(c => c.getAttribute('data-simulator-summary') !== null ? 'summary' : c.tagName.toLowerCase())")
     assert children[:2] == ["summary", "figure"]
@@ -173,9 +178,10 @@ def test_unknown_preset_shows_an_error_instead_of_playing_another(open_page):
                                        'data-simulator-preset="no-such-scenario"')
         route.fulfill(response=response, body=body)
 
-    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]",
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready=False,
                      route=("**/troubleshooting/unable-to-fetch/", rename_preset)).page
     preset = page.locator("[data-simulator-preset]").first
+    preset.scroll_into_view_if_needed()  # Python starts when the simulator comes near the viewport
     preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
     error = preset.locator("[data-simulator-result]")
     error.get_by_text("no-such-scenario").wait_for()

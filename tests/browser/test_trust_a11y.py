@@ -103,6 +103,7 @@ def answered_widgets_are_clean(page, check_key, scheme):
     page.wait_for_function("() => document.querySelector('[data-checker-report]').value.length > 0")
     assert blocking_violations(page, WIDGETS) == []
     page.goto("/troubleshooting/unable-to-fetch/")
+    page.locator("[data-simulator-preset]").scroll_into_view_if_needed()  # starts Python when reached
     page.wait_for_selector("[data-simulator][data-state=ready]", timeout=READY_TIMEOUT_MS)
     page.locator("[data-simulator-preset] [data-simulator-run]:not([disabled])").click()
     page.locator("[data-simulator-preset] [data-simulator-outcome]").wait_for()

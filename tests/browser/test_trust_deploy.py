@@ -87,6 +87,7 @@ def test_the_checker_works_through_the_server(browser, served):
     try:
         page.goto(SUB_PATH + "checker/")
         page.wait_for_selector("[data-checker][data-state=ready]", timeout=READY_TIMEOUT_MS)
+        assert page.evaluate("window.__glpiKeycheck.path") == "snapshot"  # restored through the server
         page.fill("[data-checker-input]", KEY)
         page.wait_for_selector("[data-checker-result][data-status=ok][data-kind=registration-key]")
         page.locator("[data-simulator-run]").click()
@@ -165,6 +166,21 @@ def test_runtime_files_have_their_type_and_are_gzipped(served, path):
 @pytest.mark.parametrize("served", ["nginx"], indirect=True)  # only checked through nginx so far
 def test_the_vendored_crypto_library_has_its_type_and_is_gzipped(served):
     check_runtime_file(served, "assets/vendor/noble-ciphers/chacha.js")
+
+
+def test_the_snapshot_is_compressed_typed_and_cached_for_a_year(served):
+    build = json.loads((served.site_dir / "assets/checker/build.json").read_text())
+    path = "assets/py/" + build["snapshot"]["name"]
+    raw = (served.site_dir / path).read_bytes()
+    status, headers, body = fetch(served.url + path)
+    assert status == 200
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in headers["Vary"]
+    assert len(body) < len(raw) / 4 and gzip.decompress(body) == raw
+    assert headers["Cache-Control"] == BUNDLE_CACHE_CONTROL[served.server]  # its name carries its digest
+    assert headers["Content-Security-Policy"] == CSP.HEADER_POLICY
+    status, headers, body = fetch(served.url + path, gzip_ok=False)  # a client without gzip
+    assert status == 200 and "Content-Encoding" not in headers and body == raw
 
 
 BUNDLE_CACHE_CONTROL = {

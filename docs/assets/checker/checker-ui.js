@@ -5,7 +5,7 @@ import { copyText, docLink, errorBox, findingList, h, renderState, seeAlso, site
 import { isReady, request, watch } from "./runtime.js";
 import { lastSimulation } from "./simulator-ui.js";
 
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 16; // one frame: a check takes milliseconds; stale answers are dropped below
 
 function fieldsTable(fields) {
   const rows = Object.entries(fields).map(([name, value]) =>

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the widgets. Data from the checker is only ever set as text
 // (textContent, attribute values), never parsed as HTML: a hostile key cannot inject markup.
-import { LIKELY_CAUSES, retry } from "./runtime.js";
+import { LIKELY_CAUSES, retry, stoppedAfterReady } from "./runtime.js";
 
 // The site root, from this script's URL (assets/checker/dom.js): works under any base path.
 export const SITE_ROOT = new URL("../../", import.meta.url);
@@ -83,11 +83,19 @@ export function findingList(findings) {
 // The runtime's state, shown next to a widget: loading, ready, or an error with Retry.
 export function renderState(element, state, message, what) {
   element.replaceChildren();
-  if (state === "loading") {
+  if (state === "idle") {
+    element.append(`The ${what} starts when you reach it.`);
+  } else if (state === "loading") {
     element.append(h("span", { class: "kc-spinner", "aria-hidden": "true" }),
-      `Loading the ${what} (Python, run by your browser; about 13 MB the first time)…`);
+      `Loading the ${what} (Python, run by your browser; about 13 MB the first time)…`,
+      message ? h("span", { class: "kc-progress", "data-progress": true }, ` ${message}`) : "");
   } else if (state === "ready") {
     element.append(`The ${what} is ready.`);
+  } else if (stoppedAfterReady()) {
+    element.append(
+      h("p", {}, h("strong", {}, `The ${what} stopped. `), message, " Retry starts it again; what you typed stays."),
+      h("button", { type: "button", class: "md-button", "data-checker-retry": true, on: { click: retry } }, "Retry"),
+    );
   } else {
     element.append(
       h("p", {}, h("strong", {}, `The ${what} could not start. `), message),

@@ -49,7 +49,11 @@ export function bindKeyfile(root) {
     delete result.dataset.status; // set again when the verdict is shown (tests wait on it)
     decrypted.replaceChildren();
     delete decrypted.dataset.status;
-    if (!file) { result.replaceChildren(); delete result.dataset.status; return; }
+    if (!file) { // cleared: the worker forgets the key it held for decrypting
+      result.replaceChildren(); delete result.dataset.status;
+      request({ op: "forget-keyfile" }).catch(() => {});
+      return;
+    }
     let readLimit;
     try {
       readLimit = (await maxInputBytes()) + 1; // one byte past the limit, so the checker can say "too large"

@@ -127,7 +127,8 @@ function describe(about, scenario) {
   if (!scenario) { about.replaceChildren(); return; }
   about.replaceChildren(
     h("p", {}, h("strong", {}, "Cause: "), scenario.cause),
-    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc) : ""));
+    h("p", { "data-scenario-fix": true }, h("strong", {}, "Fix: "), scenario.fix, " ",
+      scenario.doc ? docLink(scenario.doc) : ""));
 }
 
 export function bindSimulator(root) {
@@ -215,6 +216,9 @@ export function bindSimulator(root) {
     try {
       const result = await request(payload);
       renderRun(output, announce, result);
+      // The run's summary now gives the fix where GLPI goes wrong: say it once, not twice.
+      const scenarioFix = about.querySelector("[data-scenario-fix]");
+      if (scenarioFix) scenarioFix.hidden = Boolean(result.summary && result.summary.fix);
       status.textContent = `Simulated GLPI ${result.glpi_release || result.glpi_version}: GLPI's message and the steps are below.`;
       const { diagram, ...simulation } = result; // the report needs the run, not the picture
       last = { element: root, shared: { simulation, ...(key ? { key } : {}) } };
