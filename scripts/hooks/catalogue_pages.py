@@ -356,8 +356,8 @@ def http_calls_markdown() -> str:
     lines = [
         "# HTTP calls to GLPI Network",
         "",
-        "Every request GLPI makes to GLPI Network for registration and the Marketplace, per GLPI "
-        "release: the URL, the headers exactly as GLPI sets them, the cache key and what GLPI "
+        "What GLPI sends to GLPI Network, and when: every request it makes for registration and the "
+        "Marketplace, per GLPI release: the URL, the headers exactly as GLPI sets them, the cache key and what GLPI "
         "needs from the answer. All are HTTPS `GET` requests. The URLs are the defaults of "
         "constants you can override (see [Marketplace constants](marketplace-constants.md#glpi-network-urls)).",
         "",

@@ -1,5 +1,5 @@
 """Findable in plain words: questions admins type into the search box, and the page that
-answers each. The set was written before any page was tuned for it; keep it that way (add
+answers each. Each set was written before the pages were tuned for it; keep it that way (add
 queries, do not reword them to fit the pages)."""
 
 from __future__ import annotations
@@ -43,16 +43,73 @@ OTHER_LANGUAGES = [
     ("chiave di registrazione non valida", "troubleshooting/key-invalid/"),
     ("fichier de clé de sécurité manquant", "troubleshooting/create-security-key/"),
 ]
-# Measured on the built site (Material's search, lunr with a trailing wildcard on every word,
-# so short words such as "a" or "do" match titles everywhere). Issue #12 aims at 23 of 24 for
-# English: not reached yet. These floors only stop it from getting worse.
-ENGLISH_FLOOR = 12
-OTHER_FLOOR = 2
+# Two more sets of 24, written after the site's search was first tuned on half of ENGLISH, each
+# before its first measurement (different words for the same topics, and more of the site).
+# FRESH_B was measured once and never tuned for; FRESH_A was used to choose the title weight.
+FRESH_A = [
+    ("do I have to pay for a GLPI Network registration key", "troubleshooting/registration-required/"),
+    ("what data does my GLPI server send to Teclib", "reference/http-calls/"),
+    ("deleted the key file by mistake, secrets unreadable", "howto/secrets-after-key-loss/"),
+    ("can I reuse one registration key for test and production", "troubleshooting/same-key-several-instances/"),
+    ("copy glpicrypt.key when migrating GLPI to another machine", "howto/move-glpicrypt-key/"),
+    ("how to register my GLPI instance", "tutorials/register/"),
+    ("outgoing proxy settings for GLPI Network", "howto/proxy/"),
+    ("glpi:marketplace console command to install a plugin", "reference/console-commands/"),
+    ("keep keys when GLPI runs in a docker volume", "howto/docker/"),
+    ("where is the encryption key file stored", "reference/glpicrypt-key/"),
+    ("turn off the marketplace for my users", "howto/restrict-marketplace/"),
+    ("check that my key file matches the encrypted values in the database", "howto/check-keyfile-and-database/"),
+    ("Unable to decrypt string error in the logs", "troubleshooting/unable-to-decrypt/"),
+    ("run the help centre without internet access", "howto/deploy-offline/"),
+    ("glpi-keycheck command line options", "reference/cli/"),
+    ("registration key rejected as invalid", "troubleshooting/key-invalid/"),
+    ("GLPI says unable to fetch registration information", "troubleshooting/unable-to-fetch/"),
+    ("marketplace shows superior offer required for a plugin", "troubleshooting/superior-offer/"),
+    ("marketplace plugins disappeared after redeploying the container", "troubleshooting/marketplace-after-redeploy/"),
+    ("curl error setting certificate file", "troubleshooting/tls-certificate-file/"),
+    ("what do the subscription levels include", "reference/tiers/"),
+    ("what is the difference between the two keys", "explanation/key-vs-keyfile/"),
+    ("registration key format and length", "reference/registration-key/"),
+    ("GLPI cannot read the glpicrypt.key file permission denied", "troubleshooting/keyfile-unreadable/"),
+]
+FRESH_B = [
+    ("is the Marketplace free to use", "troubleshooting/registration-required/"),
+    ("which information about my instance goes to GLPI Network", "reference/http-calls/"),
+    ("key file gone, no backup, how do I recover", "howto/secrets-after-key-loss/"),
+    ("one GLPI Network key shared by staging and prod", "troubleshooting/same-key-several-instances/"),
+    ("restore GLPI backup on new server passwords unreadable", "howto/move-glpicrypt-key/"),
+    ("first time setup of GLPI Network registration", "tutorials/register/"),
+    ("configure http proxy for marketplace downloads", "howto/proxy/"),
+    ("bin/console commands for the marketplace", "reference/console-commands/"),
+    ("docker volume for glpi config directory", "howto/docker/"),
+    ("encryption algorithm used by glpicrypt.key", "reference/glpicrypt-key/"),
+    ("GLPI_MARKETPLACE_ENABLE", "reference/marketplace-constants/"),
+    ("verify which key file encrypted my database", "howto/check-keyfile-and-database/"),
+    ("unable to decrypt LDAP password after upgrade", "troubleshooting/unable-to-decrypt/"),
+    ("serve the documentation with nginx on an intranet", "howto/deploy-offline/"),
+    ("exit codes of glpi-keycheck", "reference/cli/"),
+    ("GLPI says my registration key is invalid", "troubleshooting/key-invalid/"),
+    ("cannot fetch registration information from GLPI Network", "troubleshooting/unable-to-fetch/"),
+    ("need a higher subscription to download this plugin", "troubleshooting/superior-offer/"),
+    ("key saved but the field is blank again", "troubleshooting/saved-key-empty/"),
+    ("kernel.secret non-existent parameter after upgrade to 11", "troubleshooting/kernel-secret/"),
+    ("marketplace says too many attempts", "troubleshooting/too-many-attempts/"),
+    ("proxy connection failed when checking registration", "troubleshooting/proxy-connect-failed/"),
+    ("run the checker on the server itself", "howto/run-checks-on-server/"),
+    ("white screen when saving the GLPI Network key", "troubleshooting/blank-page-on-save/"),
+]
+# Measured on the built site (Material's search: lunr, a trailing wildcard on every word, stop
+# words dropped by the separator in mkdocs.yml). Issue #12 aims at 23 of 24 for English: not
+# reached. Right page first: ENGLISH 19/24 (half of it tuned on), FRESH_A 17/24, FRESH_B 14/24
+# (16/24 before this tuning). The floor is the never-tuned FRESH_B figure, for every English set;
+# it only stops the search from getting worse.
+ENGLISH_FLOOR = 14
+OTHER_FLOOR = 4
 
 
 @pytest.fixture(scope="module")
 def results(site):
-    queries = ENGLISH + OTHER_LANGUAGES
+    queries = ENGLISH + FRESH_A + FRESH_B + OTHER_LANGUAGES
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -60,9 +117,10 @@ def _firsts(results, queries):
     return [query for query, page in queries if results[query][:1] == [page]]
 
 
-def test_plain_english_questions_find_their_page(results):
-    firsts = _firsts(results, ENGLISH)
-    misses = {query: results[query][:3] for query, _ in ENGLISH if query not in firsts}
+@pytest.mark.parametrize("queries", [ENGLISH, FRESH_A, FRESH_B], ids=["english", "fresh_a", "fresh_b"])
+def test_plain_english_questions_find_their_page(results, queries):
+    firsts = _firsts(results, queries)
+    misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
     assert len(firsts) >= ENGLISH_FLOOR, misses
 
 
