@@ -28,6 +28,14 @@ deps: $(BIN)/.installed node_modules/.package-lock.json
 build: deps
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs build --strict --quiet
 
+# A dated archive of the site built for its address, with its SHA-256 (printed and written
+# next to it), to carry to a server without Internet access. Needs the address:
+#     make dist SITE_URL=https://glpi.example.org/keycheck/
+.PHONY: dist
+dist: deps
+	@test -n "$(SITE_URL)" || { echo "make dist: give the address the site will have, e.g. make dist SITE_URL=https://glpi.example.org/keycheck/" >&2; exit 2; }
+	$(BIN)/python scripts/dist_site.py "$(SITE_URL)" --out dist
+
 serve: build
 	@echo "Serving the help centre at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory site
@@ -52,9 +60,11 @@ pyodide-test: deps
 bench-browser: deps system-deps
 	$(BIN)/python scripts/bench_browser.py
 
-# 100,000 generated and damaged inputs through the checker; FUZZ_ARGS="--count N --seed S".
+# 100,000 generated and damaged inputs through the checker, then 100,000 hostile runs of the
+# CLI (arguments, input, files, locales, closed/full stdout); FUZZ_ARGS="--count N --seed S".
 fuzz: deps
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
+	$(BIN)/python scripts/fuzz_cli.py $(FUZZ_ARGS)
 
 # Mutation testing of the pure core with the unit tests (slow: not part of `make test`).
 # Results are cached in mutants/: a second run only retries what changed. Prints the score per

@@ -5,11 +5,13 @@ browser. Pure logic: no JS imports here (the browser crypto backend lives in
 `browser_backend`, imported only when running in Pyodide) and no printing, so nothing the
 user pasted can reach a console.
 
-Requests: {"op": "check" | "keyfile" | "decrypt" | "scenarios" | "simulate" | "report", ...}.
+Requests: {"op": "check" | "keyfile" | "forget-keyfile" | "decrypt" | "scenarios" | "simulate" |
+"report", ...}.
 Answers: {"ok": true, "result": {...}} or {"ok": false, "error": {"code", "message"}}.
 Results are the core's own JSON (`to_dict()`), headlines and words included: the page only
 lays them out. The key file chosen with "keyfile" stays in this worker's memory for the
-"decrypt" requests that follow, so it crosses from the page once per choice.
+"decrypt" requests that follow, so it crosses from the page once per choice, until the page
+clears the choice ("forget-keyfile").
 """
 
 from __future__ import annotations
@@ -118,6 +120,13 @@ def op_keyfile(request: dict) -> dict[str, Any]:
     return report.to_dict()
 
 
+def op_forget_keyfile(request: dict) -> dict[str, Any]:
+    """The page cleared its file field: the key's bytes leave this worker's memory too."""
+    global _chosen_keyfile
+    _chosen_keyfile = None
+    return {}
+
+
 def op_decrypt(request: dict) -> dict[str, Any]:
     from .crypto.glpi import decrypt_value
 
@@ -136,9 +145,12 @@ def op_decrypt(request: dict) -> dict[str, Any]:
 def op_scenarios(request: dict) -> dict[str, Any]:
     from .simulation.scenarios import SCENARIOS, VERSIONS
 
-    # "versions": the branches the page offers; "latest": each branch's newest release, the
-    # behaviour a branch plays (a release such as "10.0.7" is accepted too).
+    from .glpi_versions import releases
+
+    # "versions": the branches; "latest": each branch's newest release, the behaviour a branch
+    # plays; "releases": every release of each branch, which the page offers too.
     return {"versions": list(VERSIONS), "latest": {b: f"{b}.{n}" for b, n in LATEST.items()},
+            "releases": {branch: list(releases(branch)) for branch in VERSIONS},
             "scenarios": [s.to_dict() for s in SCENARIOS.values()],
             "languages": _glpi_languages()}
 
@@ -207,6 +219,7 @@ def op_report(request: dict) -> dict[str, Any]:
 OPERATIONS: dict[str, Callable[[dict], dict[str, Any]]] = {
     "check": op_check,
     "keyfile": op_keyfile,
+    "forget-keyfile": op_forget_keyfile,
     "decrypt": op_decrypt,
     "scenarios": op_scenarios,
     "simulate": op_simulate,

@@ -13,6 +13,7 @@ index means only messages whose rarest word is in the paste are tried.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,22 @@ MAX_ARGUMENT = 300  # a placeholder's value: a path, an address, a cURL error, a
 TRANSLITERATIONS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # a console transcript's colours
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never echoed back to a terminal
+# Zero-width and soft characters that web pages and chat tools slip into copied text.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+JSON_UNICODE = re.compile(r"\\u([0-9a-fA-F]{4})")  # "cl\u00e9" in a JSON log line
+HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});")
+
+
+def _unescape(text: str) -> str:
+    """The message as GLPI wrote it, from a JSON log line ("\\u00e9") or a page's HTML source
+    ("&#039;"), without the invisible characters a copy may carry."""
+    if "\\u" in text:
+        text = JSON_UNICODE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if "&" in text and HTML_ENTITY.search(text):
+        text = html.unescape(text)
+    return INVISIBLE.sub("", text)
+
+
 MOJIBAKE_MARKERS = ("\u00c3", "\u00c2", "\u00e2\u0080")  # UTF-8 read as Latin-1/Windows-1252
 
 
@@ -157,13 +174,15 @@ def _pattern(template: str) -> str:
 
 
 APOSTROPHES = "'\u2019\u2018`\u00b4"
+GLUE = "\x00"  # where a placeholder was: a word touching it is not a word of the paste
+UNSURE_NEIGHBOURS = APOSTROPHES + GLUE
 
 
 def _anchor(template: str) -> tuple[str, bool] | None:
     """A word of the text that survives accent loss, and whether the paste must hold it as a
     word (fast: a set look-up) or only as a substring (a word next to an apostrophe, which a
     terminal may drop: "d'enregistrement" pasted as "denregistrement")."""
-    literal = PLACEHOLDER.sub(" ", template)
+    literal = PLACEHOLDER.sub(GLUE, template)
     words, glued = [], []
     for match in WORDS.finditer(literal):
         word = match.group()
@@ -171,12 +190,26 @@ def _anchor(template: str) -> tuple[str, bool] | None:
             continue
         before = literal[match.start() - 1:match.start()]
         after = literal[match.end():match.end() + 1]
-        (glued if before in APOSTROPHES or after in APOSTROPHES else words).append(word.lower())
+        (glued if before in UNSURE_NEIGHBOURS or after in UNSURE_NEIGHBOURS else words).append(word.lower())
     if words:
         return max(words, key=len), True
     if glued:
         return max(glued, key=len), False
     return None
+
+
+def _required_words(template: str) -> frozenset[str]:
+    """The text's words that survive any damage the recogniser forgives (no accent, not glued
+    to an apostrophe a terminal may drop): a paste lacking one cannot hold this text."""
+    literal = PLACEHOLDER.sub(GLUE, template)
+    words = set()
+    for match in WORDS.finditer(literal):
+        word = match.group()
+        before = literal[match.start() - 1:match.start()]
+        after = literal[match.end():match.end() + 1]
+        if word.isascii() and before not in UNSURE_NEIGHBOURS and after not in UNSURE_NEIGHBOURS:
+            words.add(word.lower())
+    return frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -185,6 +218,7 @@ class _Candidate:
     language: str
     anchor: tuple[str, bool] | None
     source: str
+    words: frozenset[str]  # every word the paste must hold for this text to be in it
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -209,7 +243,8 @@ def _candidates() -> tuple[_Candidate, ...]:
             if template is None or template in seen:
                 continue
             seen.add(template)
-            found.append(_Candidate(entry, language, _anchor(template), _pattern(template)))
+            found.append(_Candidate(entry, language, _anchor(template), _pattern(template),
+                                    _required_words(template)))
     return tuple(found)
 
 
@@ -230,14 +265,16 @@ def _anchor_index() -> tuple[dict[str, list[int]], list[tuple[int, str | None]]]
 
 def find_messages(text: str) -> list[MessageMatch]:
     """GLPI's messages in `text`, in the order they appear, each message once."""
-    text = CONTROLS.sub("", ANSI_ESCAPE.sub("", repair_mojibake(text)))
+    text = _unescape(CONTROLS.sub("", ANSI_ESCAPE.sub("", repair_mojibake(text))))
     folded = fold(text)
     offsets: Any = _UNSET
     by_word, others = _anchor_index()
-    words = by_word.keys() & set(WORDS.findall(folded))  # C-speed: only these texts can match
+    present = set(WORDS.findall(folded))
+    words = by_word.keys() & present  # C-speed: only these texts can match
     tried = sorted({order for word in words for order in by_word[word]} |
                    {order for order, anchor in others if anchor is None or anchor in folded})
     candidates = _candidates()
+    tried = [order for order in tried if candidates[order].words <= present]
     hits: list[tuple[int, int, int, int, _Candidate, re.Match[str]]] = []
     for order in tried:
         candidate = candidates[order]

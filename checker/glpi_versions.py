@@ -5,11 +5,12 @@ release (its newest behaviour); a full release ("10.0.7", "11.0.2") turns on the
 that depend on the patch level (see `GlpiVersion.has`).
 
 Releases that exist, per branch (nothing newer is accepted, so "10.0.99" is an error):
-- 9.5.0 (2020-07-07) to 9.5.13: 9.5.13 is the last 9.5 release; 9.5 support ended on
-  2023-06-30 (https://github.com/glpi-project/glpi/pull/15459).
+- 9.5.0 (2020-07-07) to 9.5.13: 9.5.13 is the last 9.5 release (admins upgrading to it in
+  June 2023: https://github.com/fusioninventory/fusioninventory-for-glpi/issues/3435); 9.5
+  support ended on 2023-06-30 (https://github.com/glpi-project/glpi/pull/15459).
 - 10.0.0 (2022-04-20) to 10.0.25: 10.0.25 is the newest 10.0 release a public advisory names
   (fixed "in 10.0.25 and 11.0.7", CVE-2026-42318).
-- 11.0.0 (2025-10-01) to 11.0.8.
+- 11.0.0 (2025-10-01; 11.0.1 on 2025-10-09, GLPI's CHANGELOG.md) to 11.0.8, shipped in 2026.
 Extend `LATEST` when GLPI ships a new release.
 """
 
@@ -83,6 +84,11 @@ class GlpiVersion:
 def _numbers(release: str) -> tuple[int, int, int]:
     major, minor, patch = (int(part) for part in release.split("."))
     return major, minor, patch
+
+
+def releases(branch: str) -> tuple[str, ...]:
+    """Every release of `branch`, oldest first."""
+    return tuple(f"{branch}.{patch}" for patch in range(LATEST[branch] + 1))
 
 
 def accepted() -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shlex
 import stat as stat_module
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,13 +18,15 @@ from .crypto.backend import KEY_BYTES
 from .findings import spec
 from .glpi_versions import GlpiVersion, parse_glpi_version
 from .report import Finding, Report, status_from
+from .safe_text import shell_quote
 
 LEGACY_FILE_NAME = "glpi.key"          # GLPI 9.4.6 to 9.4.x
 HEX_TEXT = re.compile(rb"[0-9a-fA-F]{64}")
 TEXT_WHITESPACE = b" \t\r\n"
 # Symfony's ParameterBag::resolveString reads "%%" as an escaped "%" and %name% as a reference.
 SYMFONY_PARAMETER = re.compile(rb"%%|%([^%\s]+)%")
-READ_ERRORS = ("missing", "unreadable")
+# "locked": a directory above the file cannot be entered, so nobody can tell whether it exists.
+READ_ERRORS = ("missing", "unreadable", "locked")
 DEFAULT_PATH = "config/glpicrypt.key"  # the path the catalogue's fix commands are written for
 HEADLINES = {
     "ok": "GLPI can use this key file.",
@@ -48,14 +49,29 @@ class FileFacts:
     owner: str | None = None
     gid: int | None = None
     group: str | None = None
+    file_type: int = stat_module.S_IFREG  # stat's S_IFMT bits: a regular file, a directory…
+
+    @property
+    def is_regular(self) -> bool:
+        return self.file_type == stat_module.S_IFREG
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "size": self.size,
             "mode": None if self.mode is None else f"{self.mode:04o}",
-            "mode_text": None if self.mode is None else stat_module.filemode(stat_module.S_IFREG | self.mode),
+            "mode_text": None if self.mode is None else stat_module.filemode(self.file_type | self.mode),
             "uid": self.uid, "owner": self.owner, "gid": self.gid, "group": self.group,
+            "file_type": FILE_TYPES.get(self.file_type, "special file"),
         }
+
+
+# What a path can be instead of a file, in words (stat's S_IFMT values).
+FILE_TYPES = {
+    stat_module.S_IFREG: "regular file", stat_module.S_IFDIR: "directory",
+    stat_module.S_IFIFO: "named pipe (FIFO)", stat_module.S_IFCHR: "character device",
+    stat_module.S_IFBLK: "block device", stat_module.S_IFSOCK: "socket",
+    stat_module.S_IFLNK: "symbolic link",
+}
 
 
 def inspect_keyfile(content: bytes | None, *, path: str = DEFAULT_PATH,
@@ -80,6 +96,8 @@ def _inspect(content: bytes | None, path: str, glpi_version: GlpiVersion | None,
     if stat is not None:
         fields.update(stat.to_dict())
     if content is None:
+        if stat is not None and not stat.is_regular:
+            return _not_a_file(path, stat, fields)
         return _unread(path, read_error, error_detail, fields, glpi_version)
 
     fields["size"] = len(content)
@@ -92,7 +110,7 @@ def _inspect(content: bytes | None, path: str, glpi_version: GlpiVersion | None,
         fields["sha256"] = hashlib.sha256(content).hexdigest()  # compare copies without showing the key
         if _major(glpi_version) >= 11:
             findings += _kernel_secret_findings(content)
-    if stat is not None and stat.mode is not None:
+    if stat is not None and stat.mode is not None and stat.is_regular:
         findings += _permission_findings(stat.mode)
     return Report("glpicrypt-key", status_from(findings, well_formed=True), findings=findings,
                   fields=fields)
@@ -128,7 +146,7 @@ def _with_path_in_fixes(report: Report, path: str) -> Report:
     """Fix commands name the inspected file, so they can be pasted as they are."""
     if path == DEFAULT_PATH or not path:
         return report
-    quoted = shlex.quote(path)
+    quoted = shell_quote(path)
     report.findings = [
         replace(f, fix=_retarget(f.fix, quoted)) if f.code in FIX_NAMES_THE_FILE else f
         for f in report.findings]
@@ -136,7 +154,7 @@ def _with_path_in_fixes(report: Report, path: str) -> Report:
 
 
 def _retarget(fix: str, quoted_path: str) -> str:
-    if quoted_path.startswith("'"):  # quoted: the ".new" suffix must go inside the quotes
+    if quoted_path.endswith("'"):  # quoted: the ".new" suffix must go inside the quotes
         return (fix.replace(f"{DEFAULT_PATH}.new", quoted_path[:-1] + ".new'")
                    .replace(DEFAULT_PATH, quoted_path))
     return fix.replace(DEFAULT_PATH, quoted_path)
@@ -150,9 +168,26 @@ def _unread(path: str, read_error: str | None, error_detail: str | None,
     if read_error == "missing":
         finding = spec("keyfile-missing").finding(
             f"No file at {path}{because}." + glpi_says("missing", glpi_version, path))
+    elif read_error == "locked":
+        # PHP's file_exists() is false when stat() is denied: GLPI reports such a file as missing.
+        finding = spec("keyfile-unreadable").finding(
+            f"{path} cannot be reached{because}: permission denied on a directory above it. "
+            "GLPI cannot see it either and reports it as missing:" + glpi_says("missing", glpi_version, path))
     else:
         finding = spec("keyfile-unreadable").finding(
             f"{path} exists but could not be read{because}." + glpi_says("unreadable", glpi_version, path))
+    return Report("glpicrypt-key", "error", findings=[finding], fields=fields)
+
+
+def _not_a_file(path: str, stat: FileFacts, fields: dict[str, Any]) -> Report:
+    """A directory, pipe or device where the key file should be: no chmod or chown advice,
+    which would change the wrong thing."""
+    what = FILE_TYPES.get(stat.file_type, "special file")
+    finding = spec("keyfile-unreadable").finding(
+        f"{path} is a {what}, not a file: there is no key to read.",
+        fix=f"Check the path. GLPI needs a regular file of 32 bytes named glpicrypt.key in its "
+            f"configuration directory; {shell_quote(path)} is a {what}. If it took the key file's "
+            "place, move it aside and restore glpicrypt.key from a backup.")
     return Report("glpicrypt-key", "error", findings=[finding], fields=fields)
 
 

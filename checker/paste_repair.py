@@ -42,6 +42,7 @@ LABEL_EQUALS = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_.\- ]{0,60}?)\s*=\s*(?=[^=\
 PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 TOKEN_SEPARATOR = re.compile(r"\s+")
 KEY_START = "eyJ"  # base64 of '{"': how every registration key starts
+BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{24,}={0,2}")  # no word of a label is this long
 
 
 @dataclass
@@ -109,7 +110,7 @@ def strip_surrounding(text: str, out: Repaired) -> str:
         elif text and (text[0] in QUOTE_CHARS or text[-1] in QUOTE_CHARS):  # a pair, or one left
             text, quoted = text.strip(QUOTE_CHARS), True
         label = LABEL_COLON.match(text) or LABEL_EQUALS.match(text)
-        if label and _is_label(label.group(1)):
+        if label and _is_label(label.group(1)) and not _is_padded_value(text, label):
             labels.append(label.group(1).strip())
             text = text[label.end():]
         if text == before:
@@ -135,11 +136,31 @@ def _unfence(body: str) -> str:
     return body
 
 
+def _looks_base64(word: str) -> bool:
+    """A long run of base64 with both cases and a digit or "+"/"/": not an identifier."""
+    return (BASE64_RUN.fullmatch(word) is not None and not word.islower() and not word.isupper()
+            and any(ch.isdigit() or ch in "+/" for ch in word))
+
+
+def _is_padded_value(text: str, label: re.Match) -> bool:
+    """"aGVsbG8= aGk=": the "=" glued to a base64-looking word and followed by a space is that
+    word's padding (two values pasted), not "name=" before a value ("key= eyJ…" stays a label)."""
+    name = label.group(1)
+    glued = text[label.end(1):label.end(1) + 2]
+    if not (glued[:1] == "=" and glued[1:2].isspace()) or " " in name.strip():
+        return False
+    letters = "".join(ch for ch in name if ch.isalpha())
+    mixed_case = not (letters.islower() or letters.isupper() or letters.istitle())
+    return (len(name) + 1) % 4 == 0 and (mixed_case or any(ch.isdigit() for ch in name))
+
+
 def _is_label(candidate: str) -> bool:
     # A label is prose or an identifier; the start of a key ("eyJ" is base64 for '{"') or a
     # long unbroken base64-looking run is not.
     if not candidate or candidate.startswith(KEY_START):
         return False
+    if any(word.startswith(KEY_START) or _looks_base64(word) for word in candidate.split()):
+        return False  # "x eyJ…": a damaged key, not words before it
     return len(candidate) <= 40 or " " in candidate
 
 

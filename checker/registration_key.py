@@ -14,6 +14,7 @@ from typing import Any
 
 from .base64_strict import Base64Error, php_strict_decode
 from .findings import spec
+from .php_json import jsonable, php_json_decode
 from .report import Finding
 
 
@@ -83,19 +84,19 @@ def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFo
         result.findings.append(spec("key-not-utf8").finding(
             f"Decodes to {len(decoded)} bytes of binary data."))
         return result
-    try:
-        document = json.loads(document_text)
-    except (ValueError, RecursionError):
+    document, php_error = php_json_decode(document_text)
+    if php_error:
         preview = document_text[:40].encode("unicode_escape").decode("ascii")
         result.findings.append(spec("key-not-json").finding(
-            f"Decodes to {len(document_text)} characters of text starting \"{preview}\"."))
+            f"Decodes to {len(document_text)} characters of text starting \"{preview}\"; "
+            f"PHP's json_decode fails with \"{php_error}\"."))
         return result
     result.document = document
     if not isinstance(document, dict):
         result.findings.append(spec("key-not-object").finding(
             f"Decodes to a JSON {type(document).__name__}."))  # never a dict here
         return result
-    result.fields = {name: value for name, value in document.items() if name != "signature"}
+    result.fields = {name: jsonable(value) for name, value in document.items() if name != "signature"}
     if "signature" not in document:
         names = ", ".join(sorted(document)) or "none"
         result.findings.append(spec("key-signature-missing").finding(f"Members found: {names}."))
@@ -103,7 +104,7 @@ def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFo
     signature = document["signature"]
     if not isinstance(signature, str) or not signature:
         result.findings.append(spec("key-signature-empty").finding(
-            f"\"signature\" is {json.dumps(signature)[:40]}."))
+            f"\"signature\" is {json.dumps(jsonable(signature), allow_nan=False)[:40]}."))
         return result
     result.well_formed = True
     result.findings.append(spec("key-signature").finding(f"Signature of {signature_length(signature)}."))

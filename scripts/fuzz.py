@@ -300,7 +300,7 @@ def problems(report: object) -> list[str]:
     elif "error" not in severities:
         found.append(f"status error without any error finding to explain it ({report.codes()})")
     try:
-        json.dumps(report.to_dict())
+        json.dumps(report.to_dict(), allow_nan=False)
     except (TypeError, ValueError) as error:
         found.append(f"to_dict() is not JSON: {error}")
     return found

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from ..check import check
 from ..share import VISIBLE_CHARS, markdown_report
 from .inputs import read_text_argument
+from .output import json_text, shown_lines, write
 from .render import render_report
 
 
@@ -29,9 +28,9 @@ def run(args) -> int:
     text = read_text_argument(args.key)
     report = check(text).to_dict()
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        write(json_text(report))
     elif args.report:
-        print(markdown_report(report, text=text))
+        write("\n".join(shown_lines(markdown_report(report, text=text))))  # it quotes the input
     else:
-        print(render_report(report))
+        write(render_report(report))
     return 1 if report["status"] == "error" else 0

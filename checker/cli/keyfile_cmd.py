@@ -7,7 +7,6 @@ the same words everywhere.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import stat
@@ -16,9 +15,11 @@ from dataclasses import dataclass
 
 from ..glpi_versions import accepted, parse_glpi_version
 from ..limits import MAX_INPUT  # a key file is 32 bytes; past this it is not a key file at all
-from ..keyfile import KEY_BYTES, FileFacts, inspect_keyfile, symfony_parameter_references
+from ..keyfile import FILE_TYPES, KEY_BYTES, FileFacts, inspect_keyfile, symfony_parameter_references
 from ..report import Report
 from .inputs import InputError, UsageError
+from ..safe_text import shell_quote
+from .output import OutputFailed, json_text, shown, shown_tree, silence_stdout, write, write_error
 from .render import MARKS, Painter, render_findings
 
 NEW_KEY_MODE = 0o600
@@ -68,9 +69,9 @@ def run(args) -> int:
                              stat=found.facts, read_error=found.read_error,
                              error_detail=found.error_detail)
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        write(json_text(report.to_dict()))
     else:
-        print(render_keyfile_report(report))
+        write(render_keyfile_report(report))
     if report.status == "error" or (args.strict and report.status == "warning"):
         return 1
     return 0
@@ -85,16 +86,12 @@ def read_keyfile(path: str) -> KeyFileRead:
     except (FileNotFoundError, NotADirectoryError):
         return KeyFileRead(None, None, "missing")
     except PermissionError:
-        return KeyFileRead(None, None, "unreadable",
-                           "permission denied on a directory above it; GLPI, which cannot see it "
-                           "either, reports it as missing")
-    except OSError as error:
-        return KeyFileRead(None, None, "unreadable", error.strerror or str(error))
+        return KeyFileRead(None, None, "locked")
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        return KeyFileRead(None, None, "unreadable", getattr(error, "strerror", None) or str(error))
     facts = _facts(info)
-    if stat.S_ISDIR(info.st_mode):
-        return KeyFileRead(None, facts, "unreadable", "it is a directory")
-    if not stat.S_ISREG(info.st_mode):
-        return KeyFileRead(None, facts, "unreadable", "it is not a regular file")
+    if not facts.is_regular:  # a directory, FIFO or device: never opened (a FIFO would block)
+        return KeyFileRead(None, facts, "unreadable", f"it is a {FILE_TYPES.get(facts.file_type, 'special file')}")
     if info.st_size > MAX_INPUT:
         raise InputError(f"{path} is {info.st_size:,} bytes: far too large to be a key file "
                          f"(glpicrypt.key is {KEY_BYTES} bytes). Check the path.")
@@ -117,12 +114,12 @@ def read_key(path: str) -> bytes:
     if problems or found.content is None or len(found.content) != KEY_BYTES:
         first = problems[0] if problems else report.findings[0]
         raise InputError(f"{path}: {first.title}. {first.detail} "
-                         f"Run `glpi-keycheck keyfile {path}` for what to do.")
+                         f"Run `glpi-keycheck keyfile {shell_quote(path)}` for what to do.")
     return found.content
 
 
 def _facts(info: os.stat_result) -> FileFacts:
-    return FileFacts(size=info.st_size, mode=stat.S_IMODE(info.st_mode),
+    return FileFacts(size=info.st_size, mode=stat.S_IMODE(info.st_mode), file_type=stat.S_IFMT(info.st_mode),
                      uid=info.st_uid, owner=_user_name(info.st_uid),
                      gid=info.st_gid, group=_group_name(info.st_gid))
 
@@ -162,9 +159,9 @@ def generate(path: str) -> int:
     except FileExistsError:
         raise InputError(f"{path} already exists; glpi-keycheck never overwrites a key file. "
                          "Choose a new path, or inspect this one with "
-                         f"`glpi-keycheck keyfile {path}`.") from None
-    except OSError as error:
-        raise InputError(f"Cannot create {path}: {error.strerror or error}.") from None
+                         f"`glpi-keycheck keyfile {shell_quote(path)}`.") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise InputError(f"Cannot create {path}: {getattr(error, 'strerror', None) or error}.") from None
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(descriptor, NEW_KEY_MODE)  # the umask may have removed bits; make it exact
@@ -177,13 +174,22 @@ def generate(path: str) -> int:
         os.unlink(path)  # our own half-written file, never the user's
         raise InputError(f"Cannot write {path}: {error.strerror or error}.") from None
     os.close(descriptor)
-    owner = _user_name(os.stat(path).st_uid) or str(os.stat(path).st_uid)
-    print(f"Wrote a new random {KEY_BYTES}-byte key to {path} (mode {NEW_KEY_MODE:04o}, owner {owner}).")
-    print("This is a NEW key: it cannot decrypt any value encrypted with another key. If GLPI "
-          "already stores secrets, use GLPI's own `php bin/console security:change_key` instead, "
-          "which re-encrypts them; otherwise enter every secret again after switching keys.")
-    print(f"Before GLPI uses it: make the web server user its owner (for example `chown www-data: {path}`), "
-          "and back it up.")
+    # The key is written: from here on, a failure to print must not read as a failure to write.
+    try:
+        info = os.stat(path)
+        owner = _user_name(info.st_uid) or str(info.st_uid)
+        write(f"Wrote a new random {KEY_BYTES}-byte key to {shown(path)} (mode {NEW_KEY_MODE:04o}, owner {owner}).")
+        write("This is a NEW key: it cannot decrypt any value encrypted with another key. If GLPI "
+              "already stores secrets, use GLPI's own `php bin/console security:change_key` instead, "
+              "which re-encrypts them; otherwise enter every secret again after switching keys.")
+        write("Before GLPI uses it: make the web server user its owner (for example "
+              f"`chown www-data: {shell_quote(path)}`), and back it up.")
+        sys.stdout.flush()
+    except (OSError, ValueError, UnicodeError, OutputFailed) as error:
+        silence_stdout()
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        write_error(f"wrote a new random {KEY_BYTES}-byte key to {path} (mode {NEW_KEY_MODE:04o}), "
+                    f"but could not print the details ({reason}).")
     return 0
 
 
@@ -192,7 +198,7 @@ def generate(path: str) -> int:
 def render_keyfile_report(report: Report, stream=None) -> str:
     stream = stream or sys.stdout
     paint = Painter(stream)
-    data = report.to_dict()
+    data = shown_tree(report.to_dict())
     fields = data["fields"] or {}
     lines = [f"{paint(MARKS[report.status], report.status)} {paint(data['headline'], 'bold')}  "
              f"({fields.get('path')})"]
@@ -210,7 +216,9 @@ def _facts_line(fields: dict) -> str:
     if fields.get("size") is not None:
         parts.append(f"{fields['size']} byte{'' if fields['size'] == 1 else 's'}")
     if fields.get("mode") is not None:
-        parts.append(f"mode {fields['mode']} ({fields['mode_text']})")
+        kind = fields.get("file_type")
+        parts.append(f"mode {fields['mode']} ({fields['mode_text']}"
+                     + (f", a {kind})" if kind and kind != "regular file" else ")"))
     if fields.get("uid") is not None:
         parts.append(f"owner {fields.get('owner') or '?'} (uid {fields['uid']})")
     if fields.get("gid") is not None:

@@ -8,7 +8,6 @@ module only turns that into a usage error.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, TextIO
 
@@ -17,6 +16,7 @@ from ..glpi_translate import check_language, translate_run
 from ..glpi_versions import accepted
 from ..simulation import SCENARIOS, check_arguments, simulate
 from .inputs import UsageError, read_text_argument
+from .output import json_text, shown_lines, shown_tree, write
 from .render import MARKS, Painter, docs_url
 
 DEFAULT_VERSION = "11.0"
@@ -47,7 +47,10 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     if args.list:
-        print("\n".join(SCENARIOS))
+        if args.json:
+            write(json_text([scenario.to_dict() for scenario in SCENARIOS.values()]))
+        else:
+            write("\n".join(SCENARIOS))
         return 0
     if not args.scenario:
         raise UsageError("Give --scenario ID (or --list to see the ids).")
@@ -59,14 +62,14 @@ def run(args) -> int:
     key = read_text_argument(args.key) if args.key is not None else None
     result = translate_run(simulate(args.scenario, args.glpi_version, key).to_dict(), args.language)
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        write(json_text(result))
     else:
-        print(render_run(result))
+        write(render_run(result))
     return 0 if result["outcome"]["status"] == "ok" else 1
 
 
 def _indent(text: str, prefix: str) -> list[str]:
-    return [prefix + line if line else prefix.rstrip() for line in text.splitlines()]
+    return [prefix + line if line else prefix.rstrip() for line in shown_lines(text.rstrip("\n"))]
 
 
 def _shown(english: str, in_language: str | None, prefix: str) -> list[str]:
@@ -101,6 +104,7 @@ def render_run(result: dict[str, Any], stream: TextIO | None = None) -> str:
     """The summary (computed by the core), then the timeline: one block per step with its
     readable title, each fix and page link printed once."""
     paint = Painter(stream or sys.stdout)
+    result = shown_tree(result, keep_newlines=True)
     summary = result["summary"]
     lines = render_summary(summary, paint)
     lines += ["", paint(f"{result['title']}  [{result['scenario']}]", "bold"),

@@ -23,7 +23,7 @@ from .glpi_rules import (cache_key, lang_prefix, marketplace_allowed, php_trim,
                          registration_data, registration_message, requires_higher_offer,
                          user_agent)
 from .calls import info_request, marketplace_request, offers_request, services_request
-from .http import Exchange
+from .http import Exchange, Request
 from .lanes import Message, exchange_messages
 from .network_model import (PLUGINS, PROXY, KeyVerdict, NetworkModel, issue_demo_key,
                             marketplace_api_url)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..php_json import php_json_decode
 from .http import Exchange, Request, Response
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ def judge_key(key: str, report: Report | None = None) -> KeyVerdict:
     # GLPI sends the key untouched, so only a key the checker accepts without repair counts.
     if report.status != "ok" or report.normalized != key:
         return KeyVerdict("malformed", **facts)
-    document = json.loads(base64.b64decode(key))
+    document, _ = php_json_decode(base64.b64decode(key).decode("utf-8"))  # PHP's reading, as check's
     payload = {name: value for name, value in document.items() if name != "signature"}
     if payload.get("issuer") != MODEL_ISSUER:
         return KeyVerdict("well-formed", **facts)

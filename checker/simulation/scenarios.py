@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import glpi_texts as texts
-from ..glpi_versions import BRANCHES, parse_glpi_version
+from ..glpi_versions import BRANCHES, parse_glpi_version, releases
 from ..pages import is_page_path, page_url
 from .world import Situation
 
@@ -70,6 +70,9 @@ class Scenario:
             "title": self.title,
             "versions": list(self.versions),
             "since": self.since,
+            # Every branch and release it can be played in, for the page's version select.
+            "applies_to": [label for branch in self.versions
+                           for label in (branch, *releases(branch)) if self.applies_to(label)],
             "needs_key": self.needs_key,
             "cause": self.cause,
             "fix": self.fix,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..pages import page_url
 from .steps import SimulationRun, Step
 
 FOLDED = ("ok", "skipped")
@@ -71,7 +72,7 @@ class Summary:
                 "failing_line": self.failing_line,
                 "failing_step": self.failing_step.to_dict() if self.failing_step else None,
                 "stops_at": self.stops_at.to_dict() if self.stops_at else None,
-                "fix": self.fix, "doc": self.doc, "verdict": self.verdict,
+                "fix": self.fix, "doc": page_url(self.doc), "verdict": self.verdict,
                 "announcement": self.announcement,
                 "groups": [group.to_dict() for group in self.groups]}
 

@@ -250,7 +250,15 @@ def scenarios_markdown() -> str:
         "This page is generated from the checker's scenarios catalogue when the site is built.",
         "",
     ]
-    lines += [f"Simulated GLPI versions: {', '.join(f'`{v}`' for v in versions)}.", "",
+    from checker.glpi_versions import CHANGES, LATEST
+
+    ranges = ", ".join(f"`{b}.0` to `{b}.{n}`" for b, n in LATEST.items())
+    changes = ", ".join(sorted({release for release in CHANGES.values()}, key=lambda r: tuple(
+        int(part) for part in r.split("."))))
+    lines += [f"Simulated GLPI versions: {', '.join(f'`{v}`' for v in versions)}, each playing "
+              f"its latest release, or any release of theirs ({ranges}): the simulator applies "
+              f"what changed inside a branch, at {changes} (see "
+              "[HTTP calls](http-calls.md) for the requests per release).", "",
               "| Scenario | Title | GLPI versions |", "|---|---|---|"]
     lines += [f"| [`{s.id}`](#{s.id}) | {heading_text(s.title)} | {', '.join(s.versions)} |"
               for s in scenarios.values()]
@@ -348,8 +356,8 @@ def http_calls_markdown() -> str:
     lines = [
         "# HTTP calls to GLPI Network",
         "",
-        "Every request GLPI makes to GLPI Network for registration and the Marketplace, per GLPI "
-        "release: the URL, the headers exactly as GLPI sets them, the cache key and what GLPI "
+        "What GLPI sends to GLPI Network, and when: every request it makes for registration and the "
+        "Marketplace, per GLPI release: the URL, the headers exactly as GLPI sets them, the cache key and what GLPI "
         "needs from the answer. All are HTTPS `GET` requests. The URLs are the defaults of "
         "constants you can override (see [Marketplace constants](marketplace-constants.md#glpi-network-urls)).",
         "",

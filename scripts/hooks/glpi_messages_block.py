@@ -3,8 +3,9 @@ it in each language it ships, from checker/glpi_texts.py (never typed by hand).
 
 Admins search for the exact words GLPI showed them, in their interface language. Under the
 page's title, a line names the languages and links to a section, "In GLPI's languages", placed
-before "## Sources" (or at the end), where each translation is a heading of its own: the site's
-search weighs headings far above body text, so a pasted translation finds its page first.
+before "## Sources" (or at the end). On troubleshooting pages each translation is a heading of
+its own: the site's search weighs headings far above body text, so a pasted translation finds
+its page first.
 A page may place that section itself with a `<!-- glpi-messages -->` line.
 """
 
@@ -71,6 +72,22 @@ def summary(entries) -> str:
             f"{names}: [in GLPI's languages](#{SECTION_ID}).\n")
 
 
+def table(entries) -> str:
+    """Other pages (how-to, reference, tutorial): the texts in a table. As headings they would
+    crowd the search: its query words end in a wildcard, so "a" or "do" would match the foreign
+    words of every heading."""
+    from checker.glpi_texts import LANGUAGE_NAMES
+
+    lines = [f"## In GLPI's languages {{#{SECTION_ID}}}", ""]
+    for entry in entries:
+        lines += [f"**{text(entry.msgid)}**", "", "| Language | GLPI shows |", "|---|---|"]
+        for language, shown, note in _translations(entry):
+            cell = (text(shown) + (f" *({note})*" if note else "")) if shown else f"*({note})*"
+            lines.append(f"| {LANGUAGE_NAMES[language]} (`{language}`) | {cell} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def section(entries, page_title: str) -> str:
     """One heading per distinct text GLPI shows, each language's own, with its English."""
     from checker.glpi_texts import ENGLISH, LANGUAGE_NAMES, LANGUAGES
@@ -111,7 +128,8 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     title = TITLE.search(markdown)
     page_title = title.group(1).strip() if title else ""
-    body = section(entries, page_title)
+    troubleshooting = page.file.src_uri.startswith("troubleshooting/")
+    body = section(entries, page_title) if troubleshooting else table(entries)
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, body, 1)
     else:

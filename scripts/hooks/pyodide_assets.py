@@ -5,8 +5,14 @@ After each build it writes into the site:
 - assets/vendor/noble-ciphers/: the ESM files of @noble/ciphers that XChaCha20-Poly1305 needs;
 - assets/py/glpi_keycheck-<version>-py3-none-any.whl: the `checker` package as a pure-Python
   wheel, built deterministically (fixed dates and order);
-- assets/checker/build.json: the wheel's name and SRI integrity, which the worker checks, and
-  the checker's input limit, which the page reads (`checker.limits.MAX_INPUT`).
+- assets/py/snapshot-<sha256 prefix>.bin: a memory snapshot of Python with the checker imported, made with Node by make_snapshot.mjs from
+  exactly these runtime files and this wheel. The browser restores it in a fraction of the
+  ordinary start. Its name carries its digest, so servers may cache it for a year. It is
+  reproducible (same inputs, same bytes) and kept in build/snapshot-cache/, keyed by its
+  inputs, so rebuilding the site does not make it again. If it cannot be made (no Node, an
+  error), the build warns why and the site starts Python the ordinary way;
+- assets/checker/build.json: the wheel's and the snapshot's names and SRI integrity, which the
+  worker checks, and the checker's input limit, which the page reads (`checker.limits.MAX_INPUT`).
 
 Integrity, honestly: package-lock.json pins each npm tarball by sha512, but npm does not
 record hashes of the files inside it, and node_modules can be edited after install. So
@@ -24,6 +30,8 @@ import base64
 import hashlib
 import io
 import json
+import logging
+import os
 import re
 import shutil
 import subprocess
@@ -54,6 +62,15 @@ DIST_NAME = "glpi_keycheck"
 # The CLI stays in (a few KB): tests/pyodide runs the unit tests, CLI ones included, on this wheel.
 WHEEL_EXCLUDE: tuple[str, ...] = ()
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+SNAPSHOT_MAKER = Path(__file__).with_name("make_snapshot.mjs")
+# KEYCHECK_SNAPSHOT_CACHE=DIR keeps snapshots elsewhere (the benchmark times a fresh one).
+SNAPSHOT_CACHE = Path(os.environ.get("KEYCHECK_SNAPSHOT_CACHE") or ROOT / "build" / "snapshot-cache")
+SNAPSHOTS_KEPT = 3  # the cache keeps the newest few: one per recent version of the checker
+SNAPSHOT_TIMEOUT_S = 300
+# KEYCHECK_SNAPSHOT=0 builds without a snapshot (the ordinary start only), e.g. to compare.
+SNAPSHOT_SWITCH = "KEYCHECK_SNAPSHOT"
+
+log = logging.getLogger("mkdocs.plugins.pyodide_assets")
 
 
 def _sha256(data: bytes) -> str:
@@ -157,17 +174,114 @@ def build_wheel(version: str) -> tuple[str, bytes]:
     return f"{DIST_NAME}-{version}-py3-none-any.whl", buffer.getvalue()
 
 
-def write_wheel(site_dir: Path) -> None:
+def _integrity(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+def write_wheel(site_dir: Path) -> tuple[dict, bytes]:
+    """Write the wheel; return build.json's entries for it and the wheel's bytes."""
     name, data = build_wheel(checker_version())
     (site_dir / WHEEL_DIR).mkdir(parents=True, exist_ok=True)
     (site_dir / WHEEL_DIR / name).write_bytes(data)
-    integrity = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
     from checker.limits import MAX_INPUT  # the repository is importable: catalogue_pages sees to it
 
-    info = {"wheel": name, "integrity": integrity, "pyodide": _locked("pyodide")["version"],
-            "max_input_bytes": MAX_INPUT}
+    return {"wheel": name, "integrity": _integrity(data), "pyodide": _locked("pyodide")["version"],
+            "max_input_bytes": MAX_INPUT}, data
+
+
+def write_build_info(site_dir: Path, info: dict) -> None:
     (site_dir / BUILD_INFO).parent.mkdir(parents=True, exist_ok=True)
     (site_dir / BUILD_INFO).write_text(json.dumps(info, indent=2) + "\n")
+
+
+# --- the memory snapshot ----------------------------------------------------------------------
+
+class SnapshotUnavailable(Exception):
+    """Why no snapshot could be made; the build warns with this and goes on without one."""
+
+
+def snapshot_key(wheel: bytes, node_version: str) -> str:
+    """The digest of everything the snapshot is made from: same key, same bytes."""
+    digest = hashlib.sha256()
+    folder = ROOT / "node_modules" / "pyodide"
+    for name in SHIPPED["pyodide"][0]:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((folder / name).read_bytes()).digest())
+    for part in (wheel, SNAPSHOT_MAKER.read_bytes(), node_version.encode()):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def make_snapshot(wheel: bytes) -> bytes:
+    """The snapshot for this wheel and the installed runtime (from the cache when it was made
+    before); raises SnapshotUnavailable saying why it cannot be made."""
+    node = shutil.which("node")
+    if node is None:
+        raise SnapshotUnavailable("Node.js (`node`) is not on PATH")
+    try:
+        node_version = subprocess.run([node, "--version"], capture_output=True, text=True,
+                                      check=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError) as error:
+        raise SnapshotUnavailable(f"`node --version` failed: {error}") from None
+    cached = SNAPSHOT_CACHE / f"{snapshot_key(wheel, node_version)}.bin"
+    if cached.is_file():
+        return cached.read_bytes()
+    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=SNAPSHOT_CACHE) as tmp:
+        wheel_path, out = Path(tmp) / "checker.whl", Path(tmp) / "snapshot.bin"
+        wheel_path.write_bytes(wheel)
+        try:
+            made = subprocess.run([node, str(SNAPSHOT_MAKER), str(ROOT / "node_modules" / "pyodide"),
+                                   str(wheel_path), str(out)],
+                                  capture_output=True, text=True, timeout=SNAPSHOT_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            raise SnapshotUnavailable(f"{SNAPSHOT_MAKER.name} took more than {SNAPSHOT_TIMEOUT_S} s") from None
+        if made.returncode != 0 or not out.is_file():
+            why = (made.stderr.strip() or made.stdout.strip() or "no output").splitlines()[-3:]
+            raise SnapshotUnavailable(f"{SNAPSHOT_MAKER.name} failed (exit {made.returncode}): " + " / ".join(why))
+        data = out.read_bytes()
+        os.replace(out, cached)  # atomic: a parallel build sees all of it or nothing
+    _prune_cache()
+    return data
+
+
+def _prune_cache() -> None:
+    made = sorted(SNAPSHOT_CACHE.glob("*.bin"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in made[SNAPSHOTS_KEPT:]:
+        old.unlink(missing_ok=True)
+
+
+def write_snapshot(site_dir: Path, data: bytes) -> dict:
+    """Write the snapshot under a name that carries its digest; return build.json's entry."""
+    name = f"snapshot-{hashlib.sha256(data).hexdigest()[:16]}.bin"
+    (site_dir / WHEEL_DIR).mkdir(parents=True, exist_ok=True)
+    (site_dir / WHEEL_DIR / name).write_bytes(data)
+    return {"name": name, "integrity": _integrity(data), "bytes": len(data)}
+
+
+# --- early start on pages that hold a checker ------------------------------------------------
+
+# A widget that starts Python as soon as its page loads (simulators alone wait to be reached).
+STARTS_AT_ONCE = re.compile(r"<[a-z]+\b[^>]*\sdata-(?:checker|keyfile)(?=[\s=>/])", re.IGNORECASE)
+HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    """Create the worker from <head> on pages holding a checker or key-file panel (a classic
+    script of a few hundred bytes, run before the rest of the page is parsed): the runtime's
+    downloads then start within ~100 ms of navigation instead of after Material's bundle and
+    the UI modules."""
+    if not STARTS_AT_ONCE.search(output):
+        return output
+    from mkdocs.utils import get_relative_url
+
+    def asset(name: str) -> str:
+        return get_relative_url(f"assets/checker/{name}", page.url)
+
+    tags = (f'<script src="{asset("start.js")}"></script>'
+            f'<link rel="modulepreload" href="{asset("runtime.js")}">')
+    # First in <head> (the csp hook then puts its policy before them), so the browser asks for
+    # them before Material's stylesheets.
+    return HEAD_OPEN.sub(lambda match: match.group(0) + tags, output, count=1)
 
 
 # --- MkDocs entry point -----------------------------------------------------------------------
@@ -180,7 +294,16 @@ def on_post_build(config, **kwargs) -> None:
     verify_runtime(manifest)
     site_dir = Path(config["site_dir"])
     copy_runtime(site_dir)
-    write_wheel(site_dir)
+    info, wheel = write_wheel(site_dir)
+    if os.environ.get(SNAPSHOT_SWITCH, "1") == "0":
+        log.info("pyodide_assets: %s=0, no memory snapshot: Python starts the ordinary way", SNAPSHOT_SWITCH)
+    else:
+        try:
+            info["snapshot"] = write_snapshot(site_dir, make_snapshot(wheel))
+        except SnapshotUnavailable as why:
+            log.warning("pyodide_assets: no memory snapshot, the checker will start Python the ordinary "
+                        "way (about 4 s instead of 0.5 s): %s", why)
+    write_build_info(site_dir, info)
 
 
 # --- manifest refresh (run by hand, needs the npm registry) -----------------------------------

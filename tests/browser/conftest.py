@@ -83,7 +83,8 @@ class Watched:
 
 
 def wait_ready(page, selector: str = "[data-checker]") -> None:
-    page.wait_for_selector(f"{selector}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    # :is(): `selector` may be a list ("a, b"); the state must apply to each of its members.
+    page.wait_for_selector(f":is({selector})[data-state=ready]", timeout=READY_TIMEOUT_MS)
 
 
 def _open(browser, site: Site, path: str, *, init_script=None, wait_ready_for=True, route=None) -> Watched:
@@ -100,7 +101,11 @@ def _open(browser, site: Site, path: str, *, init_script=None, wait_ready_for=Tr
         context.route(pattern, handler)
     page.goto(path)
     if wait_ready_for:
-        wait_ready(page, WIDGETS if wait_ready_for is True else wait_ready_for)
+        selector = WIDGETS if wait_ready_for is True else wait_ready_for
+        # A page whose only widgets are simulators starts Python when one comes near the
+        # viewport: go to it, as a reader would (on /checker/ the checker is already in view).
+        page.locator(selector).first.scroll_into_view_if_needed()
+        wait_ready(page, selector)
     return watched
 
 

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from checker.glpi_versions import releases
 from checker.simulation import SCENARIOS, VERSIONS, simulate
 
 pytestmark = pytest.mark.browser
@@ -41,7 +42,7 @@ def test_scenario_options_are_the_catalogue_ids(checker_page):
     ids = page.eval_on_selector_all("select[data-simulator-scenario] option", "items => items.map(o => o.value)")
     assert ids == list(SCENARIOS)
     versions = page.eval_on_selector_all("select[data-simulator-version] option", "items => items.map(o => o.value)")
-    assert versions == list(VERSIONS)
+    assert versions == list(VERSIONS) + [r for branch in VERSIONS for r in releases(branch)]
 
 
 @pytest.mark.parametrize("scenario, version", [
@@ -79,9 +80,11 @@ def test_scenarios_missing_from_a_version_cannot_be_picked(checker_page):
     assert disabled == [s.id for s in SCENARIOS.values() if "9.5" not in s.versions]
 
 
-def test_troubleshooting_page_preset(open_page):
-    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]").page
+def test_troubleshooting_page_preset(open_page, wait_ready):
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready=False).page
     preset = page.locator("[data-simulator-preset]").first
+    preset.scroll_into_view_if_needed()  # Python starts when the simulator comes near the viewport
+    wait_ready(page, "[data-simulator]")
     scenario = preset.get_attribute("data-simulator-preset")
     preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
     assert preset.locator("select[data-simulator-scenario]").input_value() == scenario
@@ -107,6 +110,9 @@ def test_the_answer_comes_first_then_the_diagram(checker_page, scenario, version
         assert result.locator("[data-simulator-summary] .kc-sim-fix").inner_text() == f"Fix: {summary['fix']}"
     else:
         assert first_lines[2] == "Every step goes as it should."
+    # The fix is said once: the scenario's own Fix line gives way to the summary's.
+    scenario_fix = page.locator(f"{SIMULATOR} [data-scenario-fix]").first
+    assert scenario_fix.is_hidden() == bool(summary["fix"])
     # Then the diagram, drawn: an SVG with a size, one group per step.
     children = result.evaluate("el => [...el.children].map(c => c.getAttribute('data-simulator-summary') !== null ? 'summary' : c.tagName.toLowerCase())")
     assert children[:2] == ["summary", "figure"]
@@ -172,9 +178,10 @@ def test_unknown_preset_shows_an_error_instead_of_playing_another(open_page):
                                        'data-simulator-preset="no-such-scenario"')
         route.fulfill(response=response, body=body)
 
-    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready="[data-simulator]",
+    page = open_page("/troubleshooting/unable-to-fetch/", wait_ready=False,
                      route=("**/troubleshooting/unable-to-fetch/", rename_preset)).page
     preset = page.locator("[data-simulator-preset]").first
+    preset.scroll_into_view_if_needed()  # Python starts when the simulator comes near the viewport
     preset.locator("select[data-simulator-scenario]:not([disabled])").wait_for()
     error = preset.locator("[data-simulator-result]")
     error.get_by_text("no-such-scenario").wait_for()
@@ -183,3 +190,14 @@ def test_unknown_preset_shows_an_error_instead_of_playing_another(open_page):
     assert preset.locator("[data-simulator-outcome]").count() == 0
     preset.locator("select[data-simulator-scenario]").select_option("dns-failure")
     assert preset.locator("[data-simulator-run]").is_enabled()
+
+
+def test_a_release_can_be_picked_and_plays_that_release(checker_page):
+    page = checker_page.page
+    page.wait_for_selector(f"{SIMULATOR} select[data-simulator-scenario]:not([disabled])")
+    page.select_option("select[data-simulator-version]", "11.0.1")
+    disabled = page.eval_on_selector_all("select[data-simulator-scenario] option:disabled",
+                                         "items => items.map(o => o.value)")
+    assert "marketplace-upgrade-unregistered" in disabled  # 11.0.2 and later only
+    assert run_simulation(page, "keyfile-missing", "11.0.1") == expected("keyfile-missing", "11.0.1")
+    assert run_simulation(page, "valid", "11.0.3") == expected("valid", "11.0.3")

@@ -1,6 +1,6 @@
-"""Accessibility: axe-core finds no serious or critical problem on any page (widgets included,
-in their loaded and answered states); the checker and the simulator work from the keyboard
-alone; verdicts reach screen readers through live regions."""
+"""Accessibility: axe-core finds no serious or critical problem on any page, in the light and the
+dark palette (widgets included, in their loaded and answered states); the checker and the
+simulator work from the keyboard alone; verdicts reach screen readers through live regions."""
 
 from __future__ import annotations
 
@@ -45,8 +45,21 @@ WHOLE_PAGES = ("/", "/checker/", "/troubleshooting/unable-to-fetch/", "/404.html
 CONTENT = {"include": [[".md-content"]]}
 
 
-def test_no_serious_or_critical_violation_on_any_page(browser, site):
-    context = browser.new_context(base_url=site.url)
+# Material follows the system's light or dark preference: both palettes are audited.
+PALETTES = {"light": "default", "dark": "slate"}
+
+
+def palette_context(browser, site, scheme: str):
+    return browser.new_context(base_url=site.url, color_scheme=scheme)
+
+
+def assert_palette(page, scheme: str) -> None:
+    assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[scheme]
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_no_serious_or_critical_violation_on_any_page(browser, site, scheme):
+    context = palette_context(browser, site, scheme)
     page = context.new_page()
     found: dict[str, list[str]] = {}
     paths = sitemap_paths(site) + ["/404.html"]
@@ -54,6 +67,7 @@ def test_no_serious_or_critical_violation_on_any_page(browser, site):
     try:
         for path in paths:
             page.goto(path, wait_until="load")
+            assert_palette(page, scheme)
             problems = blocking_violations(page, None if path in WHOLE_PAGES else CONTENT)
             if problems:
                 found[path] = problems
@@ -68,8 +82,19 @@ def test_no_serious_or_critical_violation_on_any_page(browser, site):
         f"{rule} on {len(places)} pages, e.g. {places[0]}" for rule, places in by_rule.items())
 
 
-def test_no_serious_or_critical_violation_in_answered_widgets(open_page, check_key):
-    page = open_page("/checker/").page
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_no_serious_or_critical_violation_in_answered_widgets(browser, site, check_key, scheme):
+    context = palette_context(browser, site, scheme)
+    try:
+        answered_widgets_are_clean(context.new_page(), check_key, scheme)
+    finally:
+        context.close()
+
+
+def answered_widgets_are_clean(page, check_key, scheme):
+    page.goto("/checker/")
+    assert_palette(page, scheme)
+    page.wait_for_selector("[data-checker][data-state=ready]", timeout=READY_TIMEOUT_MS)
     check_key(page, "Registration key: " + KEY[:70] + "\n" + KEY[70:])  # a repaired key: the fullest verdict
     page.locator("[data-checker-result] details summary").first.click()
     page.locator("[data-simulator-run]").click()
@@ -78,6 +103,7 @@ def test_no_serious_or_critical_violation_in_answered_widgets(open_page, check_k
     page.wait_for_function("() => document.querySelector('[data-checker-report]').value.length > 0")
     assert blocking_violations(page, WIDGETS) == []
     page.goto("/troubleshooting/unable-to-fetch/")
+    page.locator("[data-simulator-preset]").scroll_into_view_if_needed()  # starts Python when reached
     page.wait_for_selector("[data-simulator][data-state=ready]", timeout=READY_TIMEOUT_MS)
     page.locator("[data-simulator-preset] [data-simulator-run]:not([disabled])").click()
     page.locator("[data-simulator-preset] [data-simulator-outcome]").wait_for()

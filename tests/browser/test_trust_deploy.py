@@ -87,6 +87,7 @@ def test_the_checker_works_through_the_server(browser, served):
     try:
         page.goto(SUB_PATH + "checker/")
         page.wait_for_selector("[data-checker][data-state=ready]", timeout=READY_TIMEOUT_MS)
+        assert page.evaluate("window.__glpiKeycheck.path") == "snapshot"  # restored through the server
         page.fill("[data-checker-input]", KEY)
         page.wait_for_selector("[data-checker-result][data-status=ok][data-kind=registration-key]")
         page.locator("[data-simulator-run]").click()
@@ -167,6 +168,21 @@ def test_the_vendored_crypto_library_has_its_type_and_is_gzipped(served):
     check_runtime_file(served, "assets/vendor/noble-ciphers/chacha.js")
 
 
+def test_the_snapshot_is_compressed_typed_and_cached_for_a_year(served):
+    build = json.loads((served.site_dir / "assets/checker/build.json").read_text())
+    path = "assets/py/" + build["snapshot"]["name"]
+    raw = (served.site_dir / path).read_bytes()
+    status, headers, body = fetch(served.url + path)
+    assert status == 200
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in headers["Vary"]
+    assert len(body) < len(raw) / 4 and gzip.decompress(body) == raw
+    assert headers["Cache-Control"] == BUNDLE_CACHE_CONTROL[served.server]  # its name carries its digest
+    assert headers["Content-Security-Policy"] == CSP.HEADER_POLICY
+    status, headers, body = fetch(served.url + path, gzip_ok=False)  # a client without gzip
+    assert status == 200 and "Content-Encoding" not in headers and body == raw
+
+
 BUNDLE_CACHE_CONTROL = {
     "nginx": "max-age=31536000",                       # `expires 1y;`
     "apache": "public, max-age=31536000, immutable",   # `Header set Cache-Control ...`
@@ -191,6 +207,10 @@ def test_sub_path_redirects_and_404_page(served):
     assert status == 404
     assert headers["Content-Security-Policy"] == CSP.HEADER_POLICY
     assert f'href="{SUB_PATH}assets/stylesheets/' in body.decode()  # the site's own 404 page
+    # It leads on, under the sub-path, from any depth: troubleshooting, the checker, search.
+    for target in ("troubleshooting/", "checker/"):
+        assert f'href="{SUB_PATH}{target}"' in body.decode(), target
+    assert 'role="search"' in body.decode()
     if served.server == "nginx":  # only nginx's stand-in server block has a PHP location
         # GLPI's own locations keep working beside it.
         assert fetch(served.origin + "/index.php")[0] == 418

@@ -16,7 +16,8 @@ from checker.cli import build_parser
 from docs_site import DOCS
 
 CODE = re.compile(r"```.*?\n(.*?)```|`([^`\n]+)`", re.S)
-COMMAND = re.compile(r"glpi-keycheck\s+([^\n|;&`]*)")
+# `glpi-keycheck ARGS`, and `python3 glpi-keycheck.pyz ARGS` (not `scp glpi-keycheck.pyz host:`).
+COMMAND = re.compile(r"(?:python3(?:\.\d+)?\s+\S*?glpi-keycheck\.pyz|glpi-keycheck)\s+([^\n|;&`]*)")
 
 
 def subparsers() -> dict[str, argparse.ArgumentParser]:

@@ -25,10 +25,11 @@ def as_typed(template: str) -> str:
 
 
 def translated_queries() -> dict[str, set[str]]:
-    """Each text GLPI shows in a supported language other than English, with its page(s)."""
+    """Each text GLPI shows in a supported language other than English, for the messages a
+    troubleshooting page answers, with its page(s)."""
     queries: dict[str, set[str]] = {}
     for entry in BY_ID.values():
-        if not entry.recognisable or entry.logged_only:
+        if not entry.recognisable or entry.logged_only or not entry.doc.startswith("troubleshooting/"):
             continue
         for language in LANGUAGES:
             if entry.translations.get(language) is None:

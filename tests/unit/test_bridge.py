@@ -87,6 +87,12 @@ def test_the_chosen_key_file_is_sent_once_and_used_by_each_decryption():
     assert call(op="decrypt", value=T5)["error"]["code"] == "no-keyfile"
 
 
+def test_a_cleared_file_field_leaves_no_key_in_the_worker():
+    call(op="keyfile", content_b64=base64.b64encode(KEY).decode(), name="glpicrypt.key")
+    assert call(op="forget-keyfile") == {"ok": True, "result": {}}
+    assert call(op="decrypt", value=T5)["error"]["code"] == "no-keyfile"
+
+
 def test_report_is_made_from_the_answers_without_running_anything_again(monkeypatch):
     report = call(op="check", text=REGISTRATION_KEY)["result"]
     run = call(op="simulate", scenario="my-key", glpi_version="11.0", key=REGISTRATION_KEY)["result"]

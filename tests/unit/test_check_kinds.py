@@ -227,3 +227,22 @@ def test_a_key_wrapped_in_short_lines_is_never_read_as_words():
     wrapped = "\n".join(KEY[i:i + 4] for i in range(0, len(KEY), 4))
     report = check(wrapped)
     assert (report.kind, report.normalized) == ("registration-key", KEY)
+
+
+@pytest.mark.parametrize("text", ["aGVsbG8gd29ybGQ= aGVsbG8gd29ybGQ=", "aGk= aGk=", "SGk= eHk="])
+def test_two_padded_values_are_two_values_not_a_label_and_a_value(text):
+    report = check(text)
+    assert report.codes() == ["paste-several-values"]
+    assert report.findings[0].detail.startswith("2 values separated by whitespace")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("key= eyJzaWduYXR1cmUiOiJ4In0=", "key"),
+    ("Key= eyJzaWduYXR1cmUiOiJ4In0=", "Key"),
+    ("API_KEY = eyJzaWduYXR1cmUiOiJ4In0=", "API_KEY"),
+    ("registration_key=eyJzaWduYXR1cmUiOiJ4In0=", "registration_key"),
+])
+def test_a_name_before_equals_is_still_a_label(text, label):
+    report = check(text)
+    assert report.kind == "registration-key" and report.status == "warning"
+    assert report.findings[0].detail == f'Removed the label "{label}".'

@@ -225,8 +225,8 @@ def test_decrypt_on_a_terminal_escapes_control_characters(capsys, monkeypatch, k
     monkeypatch.setattr(sys, "stdout", terminal)
     assert main(["decrypt", "--key-file", str(key_file), value]) == 0
     assert "\x1b" not in terminal.getvalue()
-    assert terminal.getvalue() == '"\\u001b[2Jgotcha"\n'
-    assert "non-printable" in capsys.readouterr().err
+    assert terminal.getvalue() == '\\x1b[2Jgotcha\n'
+    assert "control or invisible characters" in capsys.readouterr().err
 
 
 def test_decrypt_on_a_terminal_prints_a_line(monkeypatch, key_file):

@@ -180,3 +180,18 @@ def test_cli_check_names_the_cause_page_and_replay(capsys, monkeypatch):
     assert "Page: troubleshooting/unable-to-fetch/" in out
     assert "Replay: glpi-keycheck simulate --scenario invalid-key --glpi-version 11.0" in out
     assert out.index("glpi-message-unable-to-fetch") < out.index("glpi-message-key-invalid")
+
+
+@pytest.mark.parametrize("pasted, msgid", [
+    ('{"message":"La cl\\u00e9 d\'enregistrement est invalide.","level":"error"}',
+     "The registration key is invalid."),                                   # JSON log line
+    ("We can&#039;t write on the markeplace directory (/var/www/glpi/marketplace).",
+     "We can't write on the markeplace directory (%s)."),                     # page source
+    ("La clé d\u200b'enregistrement est\u00ad invalide.", "The registration key is invalid."),
+    ("<li>Votre souscription GLPI Network a été résilié.</li>",
+     "Your %1$s subscription has been terminated."),
+    ("ERROR:Der Registrierungsschlüssel ist ungültig.\r\n", "The registration key is invalid."),
+])
+def test_escaped_and_marked_up_pastes(pasted, msgid):
+    report = check(pasted)
+    assert report.kind == "glpi-message" and report.fields["message"] == msgid

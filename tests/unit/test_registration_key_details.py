@@ -36,7 +36,8 @@ def test_text_that_is_not_json_is_previewed_escaped_and_cut_at_40():
     result, finding = only(b64(text))
     assert finding.code == "key-not-json"
     assert finding.detail == ('Decodes to 81 characters of text starting '
-                              '"not json at all, \\xe9t\\xe9\\nxxxxxxxxxxxxxxxxxxx".')
+                              '"not json at all, \\xe9t\\xe9\\nxxxxxxxxxxxxxxxxxxx"; '
+                              'PHP\'s json_decode fails with "Syntax error".')
     assert result.well_formed is False
     assert result.document is None
 

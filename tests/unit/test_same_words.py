@@ -25,6 +25,7 @@ INPUTS = [
     "x" * (64 * 1024 + 1),                            # too long
     "text\x00with\x01binary",                         # binary
     "Registration key: еyJhIjoxfQ==",                 # label and a look-alike letter
+    "La clé d'enregistrement est invalide.",          # one of GLPI's messages, in French
 ]
 KEYFILES = [bytes(range(32)), b"", bytes(range(32)) + b"\n", b"a" * 64, b"%ab%" + bytes(28)]
 

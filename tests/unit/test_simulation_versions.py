@@ -199,3 +199,24 @@ def test_glpi_marketplace_enable_exists_from_10_0_1():  # PR #11650, merged afte
     assert simulate("valid", "10.0.1").step("marketplace-enabled").status == "ok"
     with pytest.raises(ValueError, match="from 10.0.1"):
         simulate("marketplace-disabled", "10.0.0")
+
+
+def test_a_message_from_glpi_network_with_a_valid_key_is_green(monkeypatch):
+    """validation_message is shown verbatim whatever it says; the colour comes from is_valid
+    and subscription.is_running, so a valid key's message is green, not "invalid"."""
+    from checker.simulation.http import Response
+    from checker.simulation.network_model import ACCOUNTS, NetworkModel
+
+    answer = NetworkModel._answer
+
+    def valid_with_message(self, request):
+        response = answer(self, request)
+        if request.url.endswith("/info"):
+            body = {"is_valid": True, "validation_message": "Welcome back (model).",
+                    "owner": {"name": "x"}, "subscription": ACCOUNTS["demo-running"].subscription()}
+            return Response(200, "OK", "application/json", json.dumps(body))
+        return response
+
+    monkeypatch.setattr(NetworkModel, "_answer", valid_with_message)
+    step = simulate("valid", "11.0").step("build-message")
+    assert step.shows == "Welcome back (model)." and step.status == "ok" and "here green" in step.explanation

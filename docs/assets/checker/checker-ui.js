@@ -5,7 +5,7 @@ import { copyText, docLink, errorBox, findingList, h, renderState, seeAlso, site
 import { isReady, request, watch } from "./runtime.js";
 import { lastSimulation } from "./simulator-ui.js";
 
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 16; // one frame: a check takes milliseconds; stale answers are dropped below
 
 function fieldsTable(fields) {
   const rows = Object.entries(fields).map(([name, value]) =>
@@ -100,6 +100,10 @@ function reportTools(input, result, check) {
                                 "aria-label": "Report to paste in a forum post or ticket" });
   const button = h("button", { type: "button", class: "md-button", "data-checker-copy-report": true },
     "Copy a report (key redacted)");
+  // Nothing to report until something is pasted.
+  const enable = () => { button.disabled = input.value.trim() === ""; };
+  input.addEventListener("input", enable);
+  enable();
   button.addEventListener("click", async () => {
     const simulation = lastSimulation();
     try {
@@ -134,6 +138,7 @@ export function bindChecker(root) {
     const text = input.value;
     const mine = ++sequence;
     if (text === "") {
+      if (isReady()) status.textContent = "The checker is ready: paste a key above.";
       result.shown = null;
       delete result.dataset.kind;
       delete result.dataset.status;
@@ -146,7 +151,11 @@ export function bindChecker(root) {
     }
     try {
       const report = await request({ op: "check", text });
-      if (mine === sequence) renderReport(result, report, text);
+      if (mine === sequence) {
+        renderReport(result, report, text);
+        // Say what happened, not "ready": the verdict itself is read from the result below.
+        status.textContent = `Checked ${text.length} character${text.length === 1 ? "" : "s"}; the verdict is below.`;
+      }
     } catch (error) {
       if (mine === sequence) result.replaceChildren(errorBox(`The check failed: ${error.message}`));
     }

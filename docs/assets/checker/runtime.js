@@ -1,20 +1,27 @@
 // One Pyodide runtime per tab, in a module Web Worker, kept across Material's instant
 // navigation (this module is evaluated once per tab, so `current` survives page swaps).
-// Widgets call `request()` and watch the state: loading -> ready, or error (with Retry).
-const DEFAULT_TIMEOUT_MS = 30000;
+// Widgets call `request()` and watch the state: idle (not started yet) -> loading (with a
+// progress message) -> ready, or error (with Retry). A runtime that fails after it was ready
+// (the worker crashed, a message could not be read, a request got no answer in time) rejects
+// every pending request and goes to error too: nothing is left waiting forever.
+const DEFAULT_TIMEOUT_MS = 60000;          // to start Python, downloads included
+const DEFAULT_REQUEST_TIMEOUT_MS = 20000;  // per request; answers take milliseconds
 
-// Counters for tests and the benchmark; they never hold user data.
-// readyMs: worker start to ready; readyAt: ready, in ms since navigation start.
-export const stats = (window.__glpiKeycheck = window.__glpiKeycheck || { workerStarts: 0, readyMs: null, readyAt: null });
+// Counters and milestones for tests and the benchmark; they never hold user data.
+// startedAt / readyAt: ms since navigation start (worker created / Python ready); readyMs: between;
+// path: "snapshot" or "ordinary" (and fallbackReason when the snapshot was not used).
+export const stats = (window.__glpiKeycheck = window.__glpiKeycheck ||
+  { workerStarts: 0, startedAt: null, readyMs: null, readyAt: null, path: null, fallbackReason: null,
+    workerTimings: null, failures: [] });
 
 const watchers = new Set();
 let current = null;
 
-// A .wasm served with the wrong MIME type makes loadPyodide hang forever: give up after
-// a while. Tests shorten the wait with window.glpiKeycheckConfig = {timeoutMs}.
-function timeoutMs() {
-  const configured = window.glpiKeycheckConfig && Number(window.glpiKeycheckConfig.timeoutMs);
-  return configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+// A .wasm served with the wrong MIME type makes loadPyodide hang forever: give up after a
+// while. Tests shorten the waits with window.glpiKeycheckConfig = {timeoutMs, requestTimeoutMs}.
+function configured(name, fallback) {
+  const value = window.glpiKeycheckConfig && Number(window.glpiKeycheckConfig[name]);
+  return value > 0 ? value : fallback;
 }
 
 export const LIKELY_CAUSES = [
@@ -24,51 +31,75 @@ export const LIKELY_CAUSES = [
   "the assets/pyodide/ files are missing from the server",
 ];
 
+// The worker start.js created from the page's <head>, once (a Retry makes a new one).
+function bootWorker() {
+  const boot = window.__glpiKeycheckBoot;
+  if (!boot || boot.adopted) return null;
+  boot.adopted = true;
+  return boot;
+}
+
 function start() {
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  const boot = bootWorker();
+  const worker = boot ? boot.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   stats.workerStarts += 1;
-  stats.startedAt = Math.round(performance.now());
-  const runtime = { worker, state: "loading", message: "", pending: new Map(), nextId: 1 };
-  const started = performance.now();
-  runtime.ready = new Promise((resolve, reject) => {
-    const seconds = Math.round(timeoutMs() / 1000);
-    const timer = setTimeout(
-      () => reject(new Error(`Python did not start within ${seconds} s.`)),
-      timeoutMs(),
-    );
-    worker.addEventListener("message", (event) => {
-      const data = event.data || {};
-      if (data.type === "ready") {
-        clearTimeout(timer);
-        stats.workerTimings = data.timings;
-        resolve();
-      } else if (data.type === "failed") {
-        clearTimeout(timer);
-        reject(new Error(data.message));
-      } else if (data.id && runtime.pending.has(data.id)) {
-        runtime.pending.get(data.id).resolve(data.answer);
-        runtime.pending.delete(data.id);
-      }
-    });
-    worker.addEventListener("error", (event) => {
+  stats.startedAt = Math.round(boot ? boot.startedAt : performance.now());
+  const runtime = { worker, state: "loading", message: "", pending: new Map(), nextId: 1, failed: null };
+  let settle;
+  runtime.ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+  runtime.ready.catch(() => {});
+  const seconds = Math.round(configured("timeoutMs", DEFAULT_TIMEOUT_MS) / 1000);
+  const timer = setTimeout(() => fail(runtime, new Error(`Python did not start within ${seconds} s.`)),
+                           configured("timeoutMs", DEFAULT_TIMEOUT_MS));
+  runtime.fail = (error) => { clearTimeout(timer); settle.reject(error); };
+
+  function onMessage(event) {
+    const data = event.data || {};
+    if (data.type === "progress") {
+      if (runtime.state === "loading") setState(runtime, "loading", `step ${data.step} of ${data.of}: ${data.text}`);
+    } else if (data.type === "ready") {
       clearTimeout(timer);
-      reject(new Error(event.message || "The checker's worker script could not be loaded."));
-    });
-  });
-  runtime.ready.then(
-    () => {
-      stats.readyMs = Math.round(performance.now() - started);
-      stats.readyAt = Math.round(performance.now());
+      const readyAt = Math.round(event.timeStamp || performance.now());  // replayed events keep their time
+      Object.assign(stats, { workerTimings: data.timings, path: data.path, fallbackReason: data.fallbackReason,
+                             readyMs: readyAt - stats.startedAt, readyAt });
+      runtime.wasReady = true;
+      settle.resolve();
       setState(runtime, "ready", "");
-    },
-    (error) => {
-      worker.terminate();
-      for (const waiting of runtime.pending.values()) waiting.reject(error);
-      runtime.pending.clear();
-      setState(runtime, "error", error.message);
-    },
-  );
+    } else if (data.type === "failed") {
+      fail(runtime, new Error(data.message));
+    } else if (data.id && runtime.pending.has(data.id)) {
+      const waiting = runtime.pending.get(data.id);
+      runtime.pending.delete(data.id);
+      waiting.settle(data.answer);
+    }
+  }
+  function onError(event) {
+    event.preventDefault();
+    fail(runtime, new Error(runtime.wasReady
+      ? `The checker stopped (${event.message || "its worker crashed"}).`
+      : event.message || "The checker's worker script could not be loaded."));
+  }
+  function onMessageError() {
+    fail(runtime, new Error("The checker sent a message the page could not read."));
+  }
+  const handlers = { message: onMessage, error: onError, messageerror: onMessageError };
+  for (const [type, handler] of Object.entries(handlers)) worker.addEventListener(type, handler);
+  // What the worker said before this module loaded, in order, once the caller has made this
+  // runtime the current one (a microtask: no new worker event can come in between).
+  if (boot) queueMicrotask(() => { for (const event of boot.adopt()) handlers[event.type](event); });
   return runtime;
+}
+
+// The runtime is unusable: stop its worker, reject everything waiting on it, show the error.
+function fail(runtime, error) {
+  if (runtime.failed) return;
+  runtime.failed = error;
+  runtime.fail(error);
+  runtime.worker.terminate();
+  stats.failures.push(error.message);
+  for (const waiting of runtime.pending.values()) waiting.reject(error);
+  runtime.pending.clear();
+  setState(runtime, "error", error.message);
 }
 
 function setState(runtime, state, message) {
@@ -82,7 +113,10 @@ function setState(runtime, state, message) {
 }
 
 export function ensureStarted() {
-  if (!current) current = start();
+  if (!current) {
+    current = start();
+    setState(current, "loading", "");
+  }
   return current;
 }
 
@@ -93,25 +127,39 @@ export function retry() {
 }
 
 // Call `notify(state, message)` now and on each change while `element` is on the page.
+// Watching does not start Python: a page starts it (ensureStarted) or a request does.
 export function watch(element, notify) {
-  const runtime = ensureStarted();
   watchers.add({ element, notify });
-  notify(runtime.state, runtime.message);
+  notify(current ? current.state : "idle", current ? current.message : "");
+}
+
+// True when the current runtime was ready and then broke (its error is not a start-up problem).
+export function stoppedAfterReady() {
+  return Boolean(current && current.failed && current.wasReady);
 }
 
 export function isReady() {
   return Boolean(current && current.state === "ready");
 }
 
-// Send one request to the bridge; resolves with its `result`, rejects with its error.
-export async function request(payload, transfer = []) {
+// Send one request to the bridge; resolves with its `result`, rejects with its error. The
+// request and the answer cross the worker boundary as JSON text, parsed once here.
+export async function request(payload) {
   const runtime = ensureStarted();
   await runtime.ready;
-  const answer = await new Promise((resolve, reject) => {
+  if (runtime.failed) throw runtime.failed;
+  const text = await new Promise((resolve, reject) => {
     const id = runtime.nextId++;
-    runtime.pending.set(id, { resolve, reject });
-    runtime.worker.postMessage({ id, request: payload }, transfer);
+    const limit = configured("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(runtime, new Error(
+      `The checker did not answer within ${Math.round(limit / 1000)} s.`)), limit);
+    runtime.pending.set(id, {
+      settle: (answer) => { clearTimeout(timer); resolve(answer); },
+      reject: (error) => { clearTimeout(timer); reject(error); },
+    });
+    runtime.worker.postMessage({ id, request: JSON.stringify(payload) });
   });
+  const answer = JSON.parse(text);
   if (!answer.ok) {
     const error = new Error(answer.error.message);
     error.code = answer.error.code;

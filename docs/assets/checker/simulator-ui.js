@@ -41,7 +41,8 @@ function stepItem(step, number, options) {
       h("pre", {}, h("code", { tabindex: 0 }, step.detail))));
   }
   if (step.fix && options.showFix) item.append(h("p", {}, h("strong", {}, "Fix: "), step.fix));
-  if (step.doc && options.showDoc) item.append(h("p", {}, docLink(step.doc, "The page about this problem")));
+  const doc = step.doc && options.showDoc && docLink(step.doc); // named by its title; none to this page
+  if (doc) item.append(h("p", {}, doc));
   return item;
 }
 
@@ -85,6 +86,7 @@ function diagramFigure(svgText) {
 function summaryBlock(run) {
   const summary = run.summary;
   const failing = summary.failing_step;
+  const page = summary.doc && docLink(summary.doc); // named by its title; none to this page
   return h("div", { class: `kc-sim-summary kc-outcome--${summary.status}`, "data-simulator-summary": true },
     h("p", { class: "kc-outcome__label" },
       h("span", { class: `kc-badge kc-badge--${summary.status}` }, STATUS_LABELS[summary.status] || summary.status),
@@ -98,7 +100,7 @@ function summaryBlock(run) {
       : null,
     h("p", { class: "kc-sim-failing", "data-simulator-failing": failing ? failing.name : "" }, summary.failing_line),
     summary.fix ? h("p", { class: "kc-sim-fix" }, h("strong", {}, "Fix: "), summary.fix) : null,
-    summary.doc ? h("p", {}, docLink(summary.doc, "The page about this problem")) : null);
+    page ? h("p", {}, page) : null);
 }
 
 function renderRun(output, announce, run) {
@@ -125,7 +127,8 @@ function describe(about, scenario) {
   if (!scenario) { about.replaceChildren(); return; }
   about.replaceChildren(
     h("p", {}, h("strong", {}, "Cause: "), scenario.cause),
-    h("p", {}, h("strong", {}, "Fix: "), scenario.fix, " ", scenario.doc ? docLink(scenario.doc, "Troubleshooting page") : ""));
+    h("p", { "data-scenario-fix": true }, h("strong", {}, "Fix: "), scenario.fix, " ",
+      scenario.doc ? docLink(scenario.doc) : ""));
 }
 
 export function bindSimulator(root) {
@@ -163,9 +166,14 @@ export function bindSimulator(root) {
       // "my-key" needs the checker's input: offered only where the page has one.
       scenarios = data.scenarios.filter((s) => s.id !== MY_KEY || checkerInput());
       const wanted = scenarios.find((s) => s.id === preset);
-      const pinned = data.versions.includes(root.dataset.simulatorPresetVersion) && root.dataset.simulatorPresetVersion;
+      const releases = data.releases || {};
+      const offered = data.versions.concat(...data.versions.map((b) => releases[b] || []));
+      const pinned = offered.includes(root.dataset.simulatorPresetVersion) && root.dataset.simulatorPresetVersion;
       const latest = pinned || (wanted ? wanted.versions[wanted.versions.length - 1] : data.versions[data.versions.length - 1]);
-      version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)));
+      // A branch plays its latest release; a release plays what changed up to it.
+      version.replaceChildren(...data.versions.map((v) => option(v, `GLPI ${v}`, v === latest)),
+        ...data.versions.map((b) => h("optgroup", { label: `GLPI ${b} releases` },
+          (releases[b] || []).map((r) => option(r, `GLPI ${r}`, r === latest)))));
       scenario.replaceChildren(...scenarios.map((s) => option(s.id, s.title, s.id === preset)));
       language.replaceChildren(...(data.languages || []).map((l) => option(l.id, l.name, l.id === "en_GB")));
       version.disabled = scenario.disabled = language.disabled = run.disabled = false;
@@ -183,7 +191,7 @@ export function bindSimulator(root) {
   function applicable() {
     for (const item of scenario.options) {
       const known = scenarios.find((s) => s.id === item.value);
-      item.disabled = Boolean(known && !known.versions.includes(version.value));
+      item.disabled = Boolean(known && !(known.applies_to || known.versions).includes(version.value));
     }
     if (scenario.selectedOptions[0] && scenario.selectedOptions[0].disabled) {
       const first = [...scenario.options].find((item) => !item.disabled);
@@ -208,6 +216,10 @@ export function bindSimulator(root) {
     try {
       const result = await request(payload);
       renderRun(output, announce, result);
+      // The run's summary now gives the fix where GLPI goes wrong: say it once, not twice.
+      const scenarioFix = about.querySelector("[data-scenario-fix]");
+      if (scenarioFix) scenarioFix.hidden = Boolean(result.summary && result.summary.fix);
+      status.textContent = `Simulated GLPI ${result.glpi_release || result.glpi_version}: GLPI's message and the steps are below.`;
       const { diagram, ...simulation } = result; // the report needs the run, not the picture
       last = { element: root, shared: { simulation, ...(key ? { key } : {}) } };
     } catch (error) {

@@ -1,0 +1,131 @@
+"""Findable in plain words: questions admins type into the search box, and the page that
+answers each. Each set was written before the pages were tuned for it; keep it that way (add
+queries, do not reword them to fit the pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_search import search
+
+ENGLISH = [
+    ("is GLPI Network registration free", "troubleshooting/registration-required/"),
+    ("what does GLPI send to GLPI Network", "reference/http-calls/"),
+    ("I lost glpicrypt.key", "howto/secrets-after-key-loss/"),
+    ("same registration key on two servers", "troubleshooting/same-key-several-instances/"),
+    ("move GLPI to a new server without losing passwords", "howto/move-glpicrypt-key/"),
+    ("where do I paste the registration key", "tutorials/register/"),
+    ("plugin download fails", "troubleshooting/plugin-download-fails/"),
+    ("marketplace behind a proxy", "howto/proxy/"),
+    ("set the registration key from the command line", "howto/set-key-cli/"),
+    ("docker container loses the key file after restart", "howto/docker/"),
+    ("what is glpicrypt.key", "reference/glpicrypt-key/"),
+    ("difference between registration key and glpicrypt.key", "explanation/key-vs-keyfile/"),
+    ("disable the marketplace", "howto/restrict-marketplace/"),
+    ("marketplace folder permissions", "troubleshooting/marketplace-not-writable/"),
+    ("too many attempts", "troubleshooting/too-many-attempts/"),
+    ("blank page after saving the key", "troubleshooting/blank-page-on-save/"),
+    ("key field is empty after saving", "troubleshooting/saved-key-empty/"),
+    ("decrypt a password stored in the database", "howto/check-keyfile-and-database/"),
+    ("subscription expired", "troubleshooting/terminated-subscription/"),
+    ("which plugins need a paid subscription", "reference/tiers/"),
+    ("GLPI cannot reach services.glpi-network.com", "troubleshooting/services-unreachable/"),
+    ("how does GLPI check the registration key", "explanation/how-the-check-works/"),
+    ("host this help centre on our intranet", "howto/deploy-offline/"),
+    ("security:change_key regenerate the key file", "troubleshooting/create-security-key/"),
+]
+# The same kind of question in GLPI's other interface languages, in the admin's own words.
+OTHER_LANGUAGES = [
+    ("clé d'enregistrement invalide", "troubleshooting/key-invalid/"),
+    ("chave de registro inválida", "troubleshooting/key-invalid/"),
+    ("clave de registro incorrecta", "troubleshooting/key-invalid/"),
+    ("Registrierungsschlüssel ungültig", "troubleshooting/key-invalid/"),
+    ("chiave di registrazione non valida", "troubleshooting/key-invalid/"),
+    ("fichier de clé de sécurité manquant", "troubleshooting/create-security-key/"),
+]
+# Two more sets of 24, written after the site's search was first tuned on half of ENGLISH, each
+# before its first measurement (different words for the same topics, and more of the site).
+# FRESH_B was measured once and never tuned for; FRESH_A was used to choose the title weight.
+FRESH_A = [
+    ("do I have to pay for a GLPI Network registration key", "troubleshooting/registration-required/"),
+    ("what data does my GLPI server send to Teclib", "reference/http-calls/"),
+    ("deleted the key file by mistake, secrets unreadable", "howto/secrets-after-key-loss/"),
+    ("can I reuse one registration key for test and production", "troubleshooting/same-key-several-instances/"),
+    ("copy glpicrypt.key when migrating GLPI to another machine", "howto/move-glpicrypt-key/"),
+    ("how to register my GLPI instance", "tutorials/register/"),
+    ("outgoing proxy settings for GLPI Network", "howto/proxy/"),
+    ("glpi:marketplace console command to install a plugin", "reference/console-commands/"),
+    ("keep keys when GLPI runs in a docker volume", "howto/docker/"),
+    ("where is the encryption key file stored", "reference/glpicrypt-key/"),
+    ("turn off the marketplace for my users", "howto/restrict-marketplace/"),
+    ("check that my key file matches the encrypted values in the database", "howto/check-keyfile-and-database/"),
+    ("Unable to decrypt string error in the logs", "troubleshooting/unable-to-decrypt/"),
+    ("run the help centre without internet access", "howto/deploy-offline/"),
+    ("glpi-keycheck command line options", "reference/cli/"),
+    ("registration key rejected as invalid", "troubleshooting/key-invalid/"),
+    ("GLPI says unable to fetch registration information", "troubleshooting/unable-to-fetch/"),
+    ("marketplace shows superior offer required for a plugin", "troubleshooting/superior-offer/"),
+    ("marketplace plugins disappeared after redeploying the container", "troubleshooting/marketplace-after-redeploy/"),
+    ("curl error setting certificate file", "troubleshooting/tls-certificate-file/"),
+    ("what do the subscription levels include", "reference/tiers/"),
+    ("what is the difference between the two keys", "explanation/key-vs-keyfile/"),
+    ("registration key format and length", "reference/registration-key/"),
+    ("GLPI cannot read the glpicrypt.key file permission denied", "troubleshooting/keyfile-unreadable/"),
+]
+FRESH_B = [
+    ("is the Marketplace free to use", "troubleshooting/registration-required/"),
+    ("which information about my instance goes to GLPI Network", "reference/http-calls/"),
+    ("key file gone, no backup, how do I recover", "howto/secrets-after-key-loss/"),
+    ("one GLPI Network key shared by staging and prod", "troubleshooting/same-key-several-instances/"),
+    ("restore GLPI backup on new server passwords unreadable", "howto/move-glpicrypt-key/"),
+    ("first time setup of GLPI Network registration", "tutorials/register/"),
+    ("configure http proxy for marketplace downloads", "howto/proxy/"),
+    ("bin/console commands for the marketplace", "reference/console-commands/"),
+    ("docker volume for glpi config directory", "howto/docker/"),
+    ("encryption algorithm used by glpicrypt.key", "reference/glpicrypt-key/"),
+    ("GLPI_MARKETPLACE_ENABLE", "reference/marketplace-constants/"),
+    ("verify which key file encrypted my database", "howto/check-keyfile-and-database/"),
+    ("unable to decrypt LDAP password after upgrade", "troubleshooting/unable-to-decrypt/"),
+    ("serve the documentation with nginx on an intranet", "howto/deploy-offline/"),
+    ("exit codes of glpi-keycheck", "reference/cli/"),
+    ("GLPI says my registration key is invalid", "troubleshooting/key-invalid/"),
+    ("cannot fetch registration information from GLPI Network", "troubleshooting/unable-to-fetch/"),
+    ("need a higher subscription to download this plugin", "troubleshooting/superior-offer/"),
+    ("key saved but the field is blank again", "troubleshooting/saved-key-empty/"),
+    ("kernel.secret non-existent parameter after upgrade to 11", "troubleshooting/kernel-secret/"),
+    ("marketplace says too many attempts", "troubleshooting/too-many-attempts/"),
+    ("proxy connection failed when checking registration", "troubleshooting/proxy-connect-failed/"),
+    ("run the checker on the server itself", "howto/run-checks-on-server/"),
+    ("white screen when saving the GLPI Network key", "troubleshooting/blank-page-on-save/"),
+]
+# Measured on the built site (Material's search: lunr, a trailing wildcard on every word, stop
+# words dropped by the separator in mkdocs.yml). Issue #12 aims at 23 of 24 for English: not
+# reached. Right page first: ENGLISH 19/24 (half of it tuned on), FRESH_A 17/24, FRESH_B 14/24
+# (16/24 before this tuning). The floor is the never-tuned FRESH_B figure, for every English set;
+# it only stops the search from getting worse.
+ENGLISH_FLOOR = 14
+OTHER_FLOOR = 4
+
+
+@pytest.fixture(scope="module")
+def results(site):
+    queries = ENGLISH + FRESH_A + FRESH_B + OTHER_LANGUAGES
+    return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
+
+
+def _firsts(results, queries):
+    return [query for query, page in queries if results[query][:1] == [page]]
+
+
+@pytest.mark.parametrize("queries", [ENGLISH, FRESH_A, FRESH_B], ids=["english", "fresh_a", "fresh_b"])
+def test_plain_english_questions_find_their_page(results, queries):
+    firsts = _firsts(results, queries)
+    misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
+    assert len(firsts) >= ENGLISH_FLOOR, misses
+
+
+def test_questions_in_glpis_other_languages_find_their_page(results):
+    firsts = _firsts(results, OTHER_LANGUAGES)
+    misses = {query: results[query][:3] for query, _ in OTHER_LANGUAGES if query not in firsts}
+    assert len(firsts) >= OTHER_FLOOR, misses
+    assert all(page in results[query][:3] for query, page in OTHER_LANGUAGES), misses

@@ -1,0 +1,93 @@
+"""A registration key's JSON read as GLPI's PHP reads it (`json_decode($text, true)`).
+
+Regression tests for issue 13 item 6: Python's json accepted NaN and Infinity, crashed the CLI
+on "\\ud800", refused a 5,000-digit integer and printed non-JSON `Infinity` under --json.
+"""
+
+import base64
+import json
+
+import pytest
+
+from checker.check import check
+from checker.php_json import (CTRL_CHAR, DEPTH, STATE_MISMATCH, SYNTAX, UTF16, php_json_decode,
+                               php_json_error)
+
+
+def key_of(document_text: str) -> str:
+    return base64.b64encode(document_text.encode("utf-8", "surrogatepass")).decode()
+
+
+def strict_json(data) -> str:
+    """JSON as JSON.parse would accept it: no NaN, no Infinity."""
+    text = json.dumps(data, allow_nan=False)
+    json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} in the JSON"))
+    return text
+
+
+@pytest.mark.parametrize("text", ["NaN", "Infinity", "-Infinity", '{"signature":"x","n":NaN}',
+                                  '{"signature":"x","n":Infinity}', '[-Infinity]'])
+def test_nan_and_infinity_are_a_syntax_error_as_in_php(text):
+    assert php_json_decode(text) == (None, SYNTAX)
+    report = check(key_of(text))
+    assert report.status == "error" and "key-not-json" in report.codes()
+    assert 'fails with "Syntax error"' in report.findings[-1].detail
+
+
+@pytest.mark.parametrize("number", ["1e999", "-1e999", "1" + "0" * 4999, "-" + "9" * 5000, "1E+400"])
+def test_numbers_php_reads_as_inf_are_valid_and_the_report_stays_json(number):
+    key = key_of('{"signature":"c2ln","big":%s}' % number)
+    report = check(key)
+    assert report.status == "ok" and report.normalized == key
+    assert report.fields == {"big": number}  # shown as written: strict JSON has no INF
+    strict_json(report.to_dict())
+
+
+def test_integers_past_64_bits_become_floats_as_in_php():
+    value, error = php_json_decode('{"a": 9223372036854775807, "b": 9223372036854775808, "c": -9223372036854775808}')
+    assert error is None
+    assert value["a"] == 2**63 - 1 and isinstance(value["a"], int)
+    assert isinstance(value["b"], float) and value["b"] == 9.223372036854775808e18
+    assert value["c"] == -2**63 and isinstance(value["c"], int)
+
+
+@pytest.mark.parametrize("text", ['"\\ud800"', '{"signature":"x","a":"\\udc00"}', '{"\\udbff":1}',
+                                  '["\\ud800\\u0041"]', '["\\ud800\\ud800"]'])
+def test_a_lone_surrogate_escape_is_reported_as_php_does(text):
+    assert php_json_decode(text) == (None, UTF16)
+    report = check(key_of(text))
+    assert report.status == "error"
+    assert 'fails with "Single unpaired UTF-16 surrogate in unicode escape"' in report.findings[-1].detail
+    strict_json(report.to_dict())
+
+
+def test_a_surrogate_pair_is_one_character():
+    assert php_json_decode('"\\ud83d\\ude00"') == ("\U0001F600", None)
+
+
+def test_php_depth_limit_is_512_counting_the_value_itself():
+    assert php_json_decode("[" * 511 + "]" * 511)[1] is None
+    assert php_json_decode("[" * 512 + "]" * 512) == (None, DEPTH)
+    # No RecursionError, and no stack overflow in Pyodide (it crashed the worker before).
+    assert php_json_decode("[" * 100_000) == (None, DEPTH)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", SYNTAX), (" ", SYNTAX), ('{"a":1,}', SYNTAX), ("[1,]", SYNTAX), ("01", SYNTAX),
+    ("-", SYNTAX), ("nul", SYNTAX), ('"\\x"', SYNTAX), ("\ufeff{}", SYNTAX), ('{"a" 1}', SYNTAX),
+    ('"abc', CTRL_CHAR), ('"a\x01"', CTRL_CHAR), ("\x00", CTRL_CHAR),
+    ('[1 "\\ud800"]', UTF16),   # PHP reads the next token before it sees the missing comma
+    ('[1, 2] "\\ud800"', UTF16),
+    ("[1}", STATE_MISMATCH), ('{"a":1]', STATE_MISMATCH), ("[}", STATE_MISMATCH), ("{]", STATE_MISMATCH),
+    ("[1,}", SYNTAX),
+])
+def test_the_error_php_reports_first(text, message):
+    assert php_json_error(text) == message
+    assert php_json_decode(text) == (None, message)
+
+
+@pytest.mark.parametrize("text", ['{"signature":"x"}', "123", '"s"', "null", "[]", "{}", " [1, -0.5e-3, true] ",
+                                  '{"":{"":[]}}', '{"a":"\\u00e9\\/\\b\\f\\n\\r\\t"}'])
+def test_valid_json_is_accepted_with_the_same_value(text):
+    assert php_json_decode(text) == (json.loads(text), None)
+    assert php_json_error(text) is None
