@@ -260,3 +260,25 @@ def test_a_dead_or_unreadable_worker_rejects_requests_and_retry_recovers(open_pa
     page.wait_for_selector("[data-checker][data-state=error]", timeout=30_000)
     assert page.locator("[data-simulator] [data-checker-retry]").count() == 1  # every widget offers Retry
     _retry_recovers(watched, wait_ready, check_key, pending=how == "terminate")
+
+
+def test_after_retry_the_chosen_key_file_still_decrypts(open_page, wait_ready):
+    # The fresh worker never saw the file chosen before the crash: the panel sends it again.
+    from test_keyfile_panel import KEY as GLPI_KEY, T5
+    watched = open_page("/checker/", init_script=KEEP_WORKERS + "window.glpiKeycheckConfig = {requestTimeoutMs: 3000};")
+    page = watched.page
+    page.set_input_files("[data-keyfile-input]", files=[{"name": "glpicrypt.key", "mimeType": "application/octet-stream",
+                                                          "buffer": GLPI_KEY}])
+    page.wait_for_selector("[data-keyfile-result][data-status=ok]")
+    page.evaluate("window.__workers[0].terminate()")
+    page.fill("[data-checker-input]", KEY)  # only the per-request timeout can notice a terminated worker
+    page.wait_for_selector("[data-checker][data-state=error] [data-checker-retry]", timeout=30_000)
+    page.click("[data-checker-retry]")
+    wait_ready(page)
+    value, secret = T5[0]
+    page.fill("[data-keyfile-value]", value)
+    page.click("[data-keyfile-decrypt]")
+    page.wait_for_selector("[data-keyfile-decrypt-result][data-status]")
+    assert page.locator("[data-keyfile-decrypt-result]").get_attribute("data-status") == "ok"
+    page.click("[data-keyfile-show]")
+    assert page.inner_text("[data-keyfile-plaintext]") == secret

@@ -102,6 +102,19 @@ export function bindKeyfile(root) {
       toggle, " ", shown];
   }
 
+  // A fresh worker (after Retry) no longer holds the chosen file: send it again, once.
+  async function decryptWithChosenFile() {
+    const payload = { op: "decrypt", value: value.value };
+    try {
+      return await request(payload);
+    } catch (error) {
+      if (error.code !== "no-keyfile" || !(input.files && input.files[0])) throw error;
+      await inspect();
+      if (!chosen) throw error;
+      return request(payload);
+    }
+  }
+
   decrypt.addEventListener("click", async () => {
     delete decrypted.dataset.status;
     decrypted.replaceChildren();
@@ -109,7 +122,7 @@ export function bindKeyfile(root) {
     if (!chosen) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Choose a glpicrypt.key file first.")); return; }
     if (!value.value.trim()) { decrypted.dataset.status = "error"; decrypted.append(errorBox("Paste an encrypted value first.")); return; }
     try {
-      const answer = await request({ op: "decrypt", value: value.value });
+      const answer = await decryptWithChosenFile();
       decrypted.dataset.status = answer.ok ? "ok" : "error";
       decrypted.dataset.errorCode = answer.error_code || "";
       decrypted.replaceChildren(...(answer.ok ? showPlaintext(answer)
