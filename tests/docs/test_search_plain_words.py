@@ -43,9 +43,9 @@ OTHER_LANGUAGES = [
     ("chiave di registrazione non valida", "troubleshooting/key-invalid/"),
     ("fichier de clé de sécurité manquant", "troubleshooting/create-security-key/"),
 ]
-# Two more sets of 24, written after the site's search was first tuned on half of ENGLISH, each
-# before its first measurement (different words for the same topics, and more of the site).
-# FRESH_B was measured once and never tuned for; FRESH_A was used to choose the title weight.
+# More sets of 24, each written before its first measurement (different words for the same
+# topics, and more of the site). FRESH_A and FRESH_B were written after tuning on half of ENGLISH;
+# FRESH_A then guided the title weight and FRESH_B was measured once and not tuned for.
 FRESH_A = [
     ("do I have to pay for a GLPI Network registration key", "troubleshooting/registration-required/"),
     ("what data does my GLPI server send to Teclib", "reference/http-calls/"),
@@ -98,18 +98,46 @@ FRESH_B = [
     ("run the checker on the server itself", "howto/run-checks-on-server/"),
     ("white screen when saving the GLPI Network key", "troubleshooting/blank-page-on-save/"),
 ]
+# FRESH_C: written after the last change to the pages and the search settings, measured once.
+FRESH_C = [
+    ("free registration enough for the marketplace", "troubleshooting/registration-required/"),
+    ("does GLPI phone home with my instance details", "reference/http-calls/"),
+    ("glpicrypt.key missing and no backup what now", "howto/secrets-after-key-loss/"),
+    ("license key used on a cloned test instance", "troubleshooting/same-key-several-instances/"),
+    ("upgrade GLPI keep the key files", "howto/move-glpicrypt-key/"),
+    ("get a registration key from GLPI Network", "tutorials/register/"),
+    ("set proxy address so GLPI can reach the internet", "howto/proxy/"),
+    ("php bin/console security:change_key", "reference/console-commands/"),
+    ("persistent storage for the glpi container", "howto/docker/"),
+    ("xchacha20 key file format", "reference/glpicrypt-key/"),
+    ("block plugin installs from the web interface", "howto/restrict-marketplace/"),
+    ("test a candidate glpicrypt.key against the database", "howto/check-keyfile-and-database/"),
+    ("Unable to decrypt content. It may have been crypted with another key", "troubleshooting/unable-to-decrypt/"),
+    ("offline copy of this site for a server without internet", "howto/deploy-offline/"),
+    ("glpi-keycheck decrypt command", "reference/cli/"),
+    ("invalid registration key after copy paste", "troubleshooting/key-invalid/"),
+    ("GLPI Network tab unable to fetch information", "troubleshooting/unable-to-fetch/"),
+    ("plugin requires a superior GLPI Network offer", "troubleshooting/superior-offer/"),
+    ("registration key disappears after clicking save", "troubleshooting/saved-key-empty/"),
+    ("security key file contents invalid", "troubleshooting/invalid-key-file/"),
+    ("marketplace directory is not writable", "troubleshooting/marketplace-not-writable/"),
+    ("failed to connect to the proxy server", "troubleshooting/proxy-connect-failed/"),
+    ("what GLPI Network subscription levels exist", "reference/tiers/"),
+    ("registration key is it base64 json", "reference/registration-key/"),
+]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word, stop
-# words dropped by the separator in mkdocs.yml). Issue #12 aims at 23 of 24 for English: not
-# reached. Right page first: ENGLISH 19/24 (half of it tuned on), FRESH_A 17/24, FRESH_B 14/24
-# (16/24 before this tuning). The floor is the never-tuned FRESH_B figure, for every English set;
-# it only stops the search from getting worse.
+# words dropped by the separator in mkdocs.yml). Issue #12 aims at 23 of 24 for English: NOT
+# reached. Right page first, now (before this tuning): ENGLISH 19/24 (12), FRESH_A 17/24 (14),
+# FRESH_B 14/24 (16), FRESH_C 14/24 (13): on questions nobody tuned for, no better than before.
+# The floor is the never-tuned figure, for every English set; it only stops the search from
+# getting worse.
 ENGLISH_FLOOR = 14
 OTHER_FLOOR = 4
 
 
 @pytest.fixture(scope="module")
 def results(site):
-    queries = ENGLISH + FRESH_A + FRESH_B + OTHER_LANGUAGES
+    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + OTHER_LANGUAGES
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -117,7 +145,8 @@ def _firsts(results, queries):
     return [query for query, page in queries if results[query][:1] == [page]]
 
 
-@pytest.mark.parametrize("queries", [ENGLISH, FRESH_A, FRESH_B], ids=["english", "fresh_a", "fresh_b"])
+@pytest.mark.parametrize("queries", [ENGLISH, FRESH_A, FRESH_B, FRESH_C],
+                         ids=["english", "fresh_a", "fresh_b", "fresh_c"])
 def test_plain_english_questions_find_their_page(results, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
