@@ -41,8 +41,9 @@ def lookalike_finding(text: str) -> Finding | None:
             seen[ch] = ascii_form
     if not seen:
         return None
+    # Every character that passes for an ASCII letter or digit is assigned, so it has a name.
     listed = "; ".join(
-        f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')} looks like \"{ascii}\""
+        f"U+{ord(ch):04X} {unicodedata.name(ch)} looks like \"{ascii}\""
         for ch, ascii in seen.items())
     return spec("paste-lookalike-characters").finding(f"Found {listed}.")
 

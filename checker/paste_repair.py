@@ -26,6 +26,8 @@ INVISIBLE = {
 # Shown as spaces, so they are whitespace to remove, but a plain strip() would miss the why.
 NO_BREAK_SPACES = {"\u00a0": "NO-BREAK SPACE", "\u202f": "NARROW NO-BREAK SPACE",
                    "\u2007": "FIGURE SPACE"}
+# What an admin knows them as (U+FEFF's formal name, ZERO WIDTH NO-BREAK SPACE, hides the BOM).
+HIDDEN_NAMES = INVISIBLE | NO_BREAK_SPACES
 BIDI_CONTROLS = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u201d": "\u201d",
@@ -45,7 +47,7 @@ BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{24,}={0,2}")  # no word of a label is 
 
 @dataclass
 class Repaired:
-    text: str
+    text: str = ""  # the repaired text, set once every repair is made
     findings: list[Finding] = field(default_factory=list)
     # The whitespace-separated pieces before joining, for the "several values" check.
     pieces: list[str] = field(default_factory=list)
@@ -61,7 +63,8 @@ class Repaired:
 
 def _char_names(chars: dict[str, int]) -> str:
     return ", ".join(
-        f"{count} × U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}" for ch, count in chars.items()
+        f"{count} × U+{ord(ch):04X} {HIDDEN_NAMES.get(ch) or unicodedata.name(ch)}"
+        for ch, count in chars.items()
     )
 
 
@@ -104,9 +107,7 @@ def strip_surrounding(text: str, out: Repaired) -> str:
             text = text.strip()
         if text.startswith("```") and text.endswith("```") and len(text) > 6:
             text, quoted = _unfence(text[3:-3]), True
-        elif len(text) >= 2 and text[0] in QUOTE_CHARS and text[-1] in QUOTE_CHARS:
-            text, quoted = text[1:-1], True
-        elif text and (text[0] in QUOTE_CHARS or text[-1] in QUOTE_CHARS):
+        elif text and (text[0] in QUOTE_CHARS or text[-1] in QUOTE_CHARS):  # a pair, or one left
             text, quoted = text.strip(QUOTE_CHARS), True
         label = LABEL_COLON.match(text) or LABEL_EQUALS.match(text)
         if label and _is_label(label.group(1)) and not _is_padded_value(text, label):
@@ -218,18 +219,17 @@ def fix_alphabet(text: str, out: Repaired) -> str:
 
 
 def restore_padding(text: str, out: Repaired) -> str:
-    body = text.rstrip("=")
-    missing = -len(body) % 4
-    if missing in (1, 2) and text == body and re.fullmatch(r"[A-Za-z0-9+/]+", body):
+    missing = -len(text) % 4
+    if missing in (1, 2) and re.fullmatch(r"[A-Za-z0-9+/]+", text):  # no "=" at all yet
         out.key_repairs.append(spec("paste-missing-padding").finding(
             f"Added {missing} \"=\" at the end."))
-        return body + "=" * missing
+        return text + "=" * missing
     return text
 
 
 def repair(text: str) -> Repaired:
     """Apply every paste repair in the order paste damage happens to be layered."""
-    out = Repaired(text)
+    out = Repaired()
     text = remove_invisible(text, out)
     text = strip_surrounding(text, out)
     text = join_lines(text, out)  # before decoding: a wrap may split a "%2B"

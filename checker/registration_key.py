@@ -35,10 +35,21 @@ UNNAMED_CATEGORIES = {"Cc": "CONTROL CHARACTER", "Co": "PRIVATE USE CHARACTER",
                       "Cn": "UNASSIGNED CHARACTER", "Cs": "SURROGATE"}
 
 
+# Unicode names Tangut ideographs by rule (NR2, like CJK ideographs); Python 3.11's unicodedata
+# does not know those names, so they would be shown without one.
+TANGUT_IDEOGRAPHS = ((0x17000, 0x187F7), (0x18D00, 0x18D08))
+
+
+def _tangut_name(code: int) -> str:
+    if any(first <= code <= last for first, last in TANGUT_IDEOGRAPHS):
+        return f"TANGUT IDEOGRAPH-{code:X}"
+    return ""
+
+
 def describe_char(ch: str) -> str:
     printable = ch if ch.isprintable() and not ch.isspace() else ""
     shown = f"\"{printable}\" " if printable else ""
-    name = (unicodedata.name(ch, "") or CONTROL_NAMES.get(ch)
+    name = (unicodedata.name(ch, "") or CONTROL_NAMES.get(ch) or _tangut_name(ord(ch))
             or UNNAMED_CATEGORIES.get(unicodedata.category(ch), "UNNAMED"))
     return f"{shown}(U+{ord(ch):04X} {name})"
 
@@ -83,7 +94,7 @@ def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFo
     result.document = document
     if not isinstance(document, dict):
         result.findings.append(spec("key-not-object").finding(
-            f"Decodes to a JSON {type(document).__name__.replace('dict', 'object')}."))
+            f"Decodes to a JSON {type(document).__name__}."))  # never a dict here
         return result
     result.fields = {name: jsonable(value) for name, value in document.items() if name != "signature"}
     if "signature" not in document:

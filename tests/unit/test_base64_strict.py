@@ -19,6 +19,7 @@ from checker.registration_key import check_format
     ("QQX", b"A\x05"),         # unpadded, ending in a letter the slow path must keep
     ("QU JD\r\n", b"ABC"),     # PHP skips spaces, tabs and line breaks
     ("Q\tQ", b"A"),
+    ("Q U\tJ\r\nD", b"ABC"),  # all four at once
     ("", b""),
 ])
 def test_php_strict_mode_decodes(text, expected):
@@ -30,6 +31,7 @@ def test_php_strict_mode_decodes(text, expected):
     ("QUJD\xa0", Base64Error("invalid-character", 4, "\xa0")),
     ("QU-D", Base64Error("invalid-character", 2, "-")),
     ("QU=JD", Base64Error("bad-padding", 2)),
+    ("QQ==QUJD", Base64Error("bad-padding", 2)),  # whole groups, but data after the padding
     ("=QUJD", Base64Error("bad-padding", 0)),
     ("QUJD=", Base64Error("bad-padding", 4)),   # Python's own strict mode accepts this one
     ("QQ=", Base64Error("bad-padding", 2)),

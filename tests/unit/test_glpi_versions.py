@@ -63,3 +63,23 @@ def test_9_5_has_none_of_the_later_changes():
 def test_a_parsed_version_passes_through():
     version = GlpiVersion("10.0", 3)
     assert parse_glpi_version(version) is version and str(version) == "10.0.3"
+
+
+def test_accepted_is_one_sentence_listing_branches_then_release_ranges():
+    assert accepted() == (
+        "9.5, 10.0, 11.0 (a branch's latest behaviour) or a release of one: "
+        f"9.5.0 to 9.5.{LATEST['9.5']}, 10.0.0 to 10.0.{LATEST['10.0']}, 11.0.0 to 11.0.{LATEST['11.0']}")
+
+
+@pytest.mark.parametrize("given, message", [
+    (11.0, "The GLPI version must be text. Accepted: {}."),
+    ("x" * 24, "Unknown GLPI version '" + "x" * 24 + "'. Accepted: {}."),
+    ("x" * 25, "Unknown GLPI version '" + "x" * 24 + "…'. Accepted: {}."),  # cut, and says so
+    ("12.0", "Unknown GLPI version '12.0'. Accepted: {}."),
+    ("10.0.99", "GLPI 10.0.99 has not been released: the newest 10.0 release is "
+                f"10.0.{LATEST['10.0']}. Accepted: {{}}."),
+])
+def test_each_refusal_says_what_was_given_and_what_is_accepted(given, message):
+    with pytest.raises(ValueError) as raised:
+        parse_glpi_version(given)
+    assert str(raised.value) == message.format(accepted())

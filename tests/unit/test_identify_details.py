@@ -5,7 +5,7 @@ import base64
 import pytest
 
 from checker.check import check
-from checker.identify import binary_shape, key_vs_keyfile, prose_finding, text_shape
+from checker.identify import binary_shape, key_vs_keyfile, lookalike_finding, prose_finding, text_shape
 
 
 def test_thirty_two_raw_bytes_are_a_key_file():
@@ -104,3 +104,21 @@ def test_secrets_recognised_by_their_text(text, labels, kind, detail):
                                   "0123456789abcdefghij" * 2 + "x", "eyJ.a", "abc.def.ghi"])
 def test_near_misses_are_not_recognised(text):
     assert text_shape(text, []) is None
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("QUJ\u0430\uff11\u00e9\u20ac\u0430",  # Cyrillic а twice, full-width 1; é and € pass for nothing
+     'Found U+0430 CYRILLIC SMALL LETTER A looks like "a"; U+FF11 FULLWIDTH DIGIT ONE looks like "1".'),
+    ("Q\u03bf\u00b2\ufb01",
+     'Found U+03BF GREEK SMALL LETTER OMICRON looks like "o"; U+00B2 SUPERSCRIPT TWO looks like "2"; '
+     'U+FB01 LATIN SMALL LIGATURE FI looks like "fi".'),
+    ("Q\u2160", 'Found U+2160 ROMAN NUMERAL ONE looks like "I".'),
+])
+def test_lookalikes_are_each_named_once_with_the_letter_they_pass_for(text, detail):
+    finding = lookalike_finding(text)
+    assert (finding.code, finding.detail) == ("paste-lookalike-characters", detail)
+
+
+@pytest.mark.parametrize("text", ["QUJD", "Cl\u00e9 \u00e9t\u00e9", "\u20ac\u00a3", "QUJD\u4e00"])
+def test_letters_that_pass_for_no_ascii_letter_are_not_lookalikes(text):
+    assert lookalike_finding(text) is None

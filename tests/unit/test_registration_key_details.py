@@ -130,3 +130,27 @@ def test_the_decoding_given_by_the_caller_is_used_not_redone():
     assert check_format(text, php_strict_decode(text)).well_formed
     refused = check_format(text, b"\xff")
     assert [f.code for f in refused.findings] == ["key-not-utf8"]
+
+
+@pytest.mark.parametrize("code", [0x17000, 0x187F7, 0x18D00, 0x18D08])
+def test_a_tangut_ideograph_is_named_even_where_python_does_not_know_its_name(code):
+    # Regression: Python 3.11 has no name for them, and the finding said "UNNAMED".
+    ch = chr(code)
+    assert check_format(f"QU{ch}D").findings[0].detail == (
+        f'Character 3 of 4 is "{ch}" (U+{code:X} TANGUT IDEOGRAPH-{code:X}).')
+
+
+def test_text_that_is_not_base64_is_not_well_formed_and_decodes_to_nothing():
+    result = check_format("QU-D")
+    assert (result.well_formed, result.decoded, result.document, result.fields) == (False, None, None, None)
+    assert [f.code for f in result.findings] == ["base64-invalid-character"]
+
+
+@pytest.mark.parametrize("ch, named", [
+    ("\x01", "(U+0001 CONTROL CHARACTER)"),
+    ("\ue000", "(U+E000 PRIVATE USE CHARACTER)"),
+    ("\U000f0000", "(U+F0000 PRIVATE USE CHARACTER)"),
+    ("\u0378", "(U+0378 UNASSIGNED CHARACTER)"),
+])
+def test_characters_without_a_name_are_named_by_what_they_are_not_as_tangut(ch, named):
+    assert check_format(f"QU{ch}D").findings[0].detail == f"Character 3 of 4 is {named}."
