@@ -73,6 +73,11 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     from checker.pages import FINDINGS_PAGE, SCENARIOS_PAGE
 
+    if page.file.src_uri in (FINDINGS_PAGE, SCENARIOS_PAGE):
+        # Out of the search box: each entry restates, in a line, the page it links to, and these
+        # hundred-odd short entries outranked those pages for plain questions. Both catalogues stay
+        # in the navigation, and the checker and the CLI link each finding's page directly.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     if page.file.src_uri == FINDINGS_PAGE:
         return findings_markdown()
     if page.file.src_uri == SCENARIOS_PAGE:

@@ -127,11 +127,12 @@ FRESH_C = [
 ]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word, stop
 # words dropped by the separator in mkdocs.yml). Issue #12 aims at 23 of 24 for English: NOT
-# reached. Right page first, now (before this tuning): ENGLISH 19/24 (12), FRESH_A 17/24 (14),
-# FRESH_B 14/24 (16), FRESH_C 14/24 (13): on questions nobody tuned for, no better than before.
-# The floor is the never-tuned figure, for every English set; it only stops the search from
+# reached. Right page first, now (before any tuning): ENGLISH 19/24 (12), FRESH_A 18/24 (14),
+# FRESH_B 16/24 (16), FRESH_C 16/24 (13). FRESH_C read 14/24 at its first measurement; the
+# findings and scenarios catalogues were then taken out of the search (decided on FRESH_A/B).
+# The floor is the held-out figure, for every English set; it only stops the search from
 # getting worse.
-ENGLISH_FLOOR = 14
+ENGLISH_FLOOR = 16
 OTHER_FLOOR = 4
 
 
