@@ -83,3 +83,11 @@ def test_each_refusal_says_what_was_given_and_what_is_accepted(given, message):
     with pytest.raises(ValueError) as raised:
         parse_glpi_version(given)
     assert str(raised.value) == message.format(accepted())
+
+
+@pytest.mark.parametrize("branch", list(LATEST))
+def test_releases_run_from_the_first_to_the_newest(branch):
+    from checker.glpi_versions import releases
+    listed = releases(branch)
+    assert listed[0] == f"{branch}.0" and listed[-1] == f"{branch}.{LATEST[branch]}"
+    assert len(listed) == LATEST[branch] + 1
