@@ -8,6 +8,9 @@ import base64
 import hashlib
 import json
 
+# The public test key of GLPI's own suite (tests/functional/GLPIKeyTest.php), never a secret.
+GLPI_KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")
+
 
 def make_key(members: dict | None = None, signature_bytes: int = 256, padding: int = 2) -> str:
     """A well-formed key; `padding` picks how many "=" it ends with (0, 1 or 2)."""

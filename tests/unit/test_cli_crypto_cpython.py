@@ -15,19 +15,11 @@ from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt
 from checker.cli import main
 from checker import glpi_texts as glpi_messages
 from fake_stdin import FakeStdin
+from samples import GLPI_KEY
 
-GLPI_KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")
 PASSWORD_VALUE = "LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y="  # MyP4ssw0rD
 EMPTY_VALUE = "tBH3MhNfobeT0tdmcYbSNqhll0OTcRSSRajXtSZ980RmzLLgJC3Owg=="
 OTHER_KEY_VALUE = "CUdPSEgzKroDOwM1F8lbC8WDcQUkGCxIZpdTEpp5W/PLSb70WmkaKP0Q7QY="
-
-
-@pytest.fixture
-def key_file(tmp_path):
-    path = tmp_path / "glpicrypt.key"
-    path.write_bytes(GLPI_KEY)
-    path.chmod(0o600)
-    return path
 
 
 def run(capsys, monkeypatch, argv, stdin: bytes | None = None):

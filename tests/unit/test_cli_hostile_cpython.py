@@ -17,21 +17,12 @@ import pytest
 from checker.cli import main
 from checker.safe_text import shown
 from fake_stdin import FakeStdin
-from samples import KEY
+from samples import GLPI_KEY, KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-GLPI_KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")
 PASSWORD_VALUE = "LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y="  # MyP4ssw0rD
 SCREEN_CLEAR = {"\x1b[2J\x1b[H\x1b[32mALL GOOD\x1b[0m": 1, "signature": "c2ln"}
 RAW_CONTROLS = ("\x1b", "\x9b", "\u202e", "\u2066", "\x07")
-
-
-@pytest.fixture
-def key_file(tmp_path):
-    path = tmp_path / "glpicrypt.key"
-    path.write_bytes(GLPI_KEY)
-    path.chmod(0o600)
-    return path
 
 
 def cli(*args, stdin=b"", env=None, stdout=subprocess.PIPE, preexec_fn=None):

@@ -14,9 +14,9 @@ from checker.crypto.backend import AuthenticationFailed, get_backend
 from checker.crypto.cpython_backend import CryptographyBackend
 from checker.crypto.glpi import decrypt_value, encrypt_value
 from checker.crypto.hchacha20 import hchacha20
+from samples import GLPI_KEY
 
 # GLPI's tests/functional/GLPIKeyTest.php (https://github.com/glpi-project/glpi/blob/0fb726655a429bcbd9e1a93a2913421b4039f1fe/tests/functional/GLPIKeyTest.php)
-GLPI_KEY = bytes.fromhex("a72f621a029175008055f103fb977fe185fecdb248e42c18751afb391278d4b6")
 GLPI_VECTORS = [
     ("LO/9MItyVPEV1a/fn9kMehifov25XPOEqQl69GmnWFlcPG7zWk5v5CrSPRtVHd5Oy1Y=", b"MyP4ssw0rD"),
     ("tBH3MhNfobeT0tdmcYbSNqhll0OTcRSSRajXtSZ980RmzLLgJC3Owg==", b""),
