@@ -3,7 +3,7 @@
 This is the only piece of cipher code in the project, and it is glue, not a cipher: the
 AEAD itself always comes from a library. Pure Python on purpose, so the same function runs
 under CPython and in Pyodide. Specified in draft-irtf-cfrg-xchacha-03 §2.2 and tested on
-its §2.2.1 vector.
+the vector of draft-irtf-cfrg-xchacha-03 §2.2.1.
 """
 
 from __future__ import annotations

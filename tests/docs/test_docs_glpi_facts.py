@@ -50,10 +50,9 @@ GITHUB_FILE_LINK = re.compile(r"https://github\.com/[\w.-]+/[\w.-]+/(?:blob|tree
 
 
 def code_comment_and_text_files() -> list[Path]:
-    """Files whose prose or comments cite sources: docs, the checker outside the simulator
-    (another part of the project owns its texts), scripts."""
+    """Files whose prose or comments cite sources: docs, the checker, scripts, tests."""
     files = list(PAGES)
-    files += [p for p in (REPO / "checker").rglob("*.py") if "simulation" not in p.parts]
+    files += list((REPO / "checker").rglob("*.py"))
     files += list((REPO / "scripts").rglob("*.py"))
     files += [p for p in (REPO / "tests").rglob("*.py") if p.name != Path(__file__).name]
     return files
@@ -77,13 +76,18 @@ def test_every_github_code_link_is_pinned_at_a_commit():
 
 
 def test_no_citation_of_documents_outside_the_repository():
-    """Readers cannot open the project's private fact sheets; cite GLPI's URLs instead."""
-    # "(§2.9)" is how the fact sheet was cited; a standard's section ("draft-… §2.2") is fine.
-    outside = re.compile(r"glpi-facts|user-pains|fact sheet|facts §|\(§\s?\d")
+    """Readers can open only what the site and the repository hold: a section number of a
+    document they cannot see, or a path beside the repository, tells them nothing. Cite GLPI's
+    URLs at a commit instead. A public standard's section ("draft-irtf-… §2.2") is fine."""
+    section = re.compile(r"§\s?\d")
+    standard = re.compile(r"draft-[\w-]+|RFC\s?\d+", re.IGNORECASE)
+    beside_the_repository = re.compile(r"\.\./shared/|\bshared/reference/")
     found = [f"{rel(path)}:{number}: {line.strip()}"
              for path in code_comment_and_text_files()
              for number, line in lines_of(path)
-             if outside.search(line) or (path.suffix == ".md" and "§" in line)]
+             if beside_the_repository.search(line)
+             or (section.search(line) and (path.suffix == ".md" or not standard.search(line)))
+             or (path.suffix == ".md" and "§" in line)]
     assert not found, "citations of documents outside the repository:\n" + "\n".join(found)
 
 
