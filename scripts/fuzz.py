@@ -371,12 +371,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100_000, help="inputs to check (default 100000)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: from the clock)")
     args = parser.parse_args(argv)
+    return run_seeded("fuzz", lambda seed: run(args.count, seed), args)
+
+
+def run_seeded(name: str, run_with_seed, args: argparse.Namespace) -> int:
+    """Run with the given seed (or one from the clock); on a failure, say how to replay it."""
     seed = args.seed if args.seed is not None else int(time.time())
     try:
-        run(args.count, seed)
+        run_with_seed(seed)
     except AssertionError as failure:
-        print(f"fuzz: FAILED\n{failure}", file=sys.stderr)
-        print(f"reproduce: python scripts/fuzz.py --count {args.count} --seed {seed}", file=sys.stderr)
+        print(f"{name}: FAILED\n{failure}", file=sys.stderr)
+        print(f"reproduce: python scripts/{name.replace('-', '_')}.py --count {args.count} --seed {seed}",
+              file=sys.stderr)
         return 1
     return 0
 

@@ -454,14 +454,8 @@ def main_(argv: list[str] | None = None) -> int:
     parser.add_argument("--subprocess-every", type=int, default=100,
                         help="one run in K is a real process (default 100; 0: never)")
     args = parser.parse_args(argv)
-    seed = args.seed if args.seed is not None else int(time.time())
-    try:
-        run(args.count, seed, subprocess_every=args.subprocess_every)
-    except AssertionError as failure:
-        print(f"fuzz-cli: FAILED\n{failure}", file=sys.stderr)
-        print(f"reproduce: python scripts/fuzz_cli.py --count {args.count} --seed {seed}", file=sys.stderr)
-        return 1
-    return 0
+    return check_fuzz.run_seeded(
+        "fuzz-cli", lambda seed: run(args.count, seed, subprocess_every=args.subprocess_every), args)
 
 
 if __name__ == "__main__":
