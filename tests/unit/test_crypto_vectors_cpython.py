@@ -55,6 +55,13 @@ def test_glpi_t5_vectors_need_the_nonce_as_additional_data(value, plaintext):
         get_backend().decrypt(GLPI_KEY, raw[:24], raw[24:], b"")
 
 
+def test_a_tag_that_does_not_match_is_an_authentication_failure():
+    raw = base64.b64decode(GLPI_BAD_KEY_VALUE)
+    with pytest.raises(AuthenticationFailed) as raised:
+        CryptographyBackend().decrypt(GLPI_KEY, raw[:24], raw[24:], raw[:24])
+    assert str(raised.value) == "the Poly1305 tag does not match"
+
+
 def test_glpi_t6_value_from_another_key():
     result = decrypt_value(GLPI_BAD_KEY_VALUE, GLPI_KEY)
     assert not result.ok and result.plaintext is None
@@ -82,6 +89,14 @@ def test_stray_characters_are_skipped_as_glpi_does():
     result = decrypt_value(value[:20] + "%" + value[20:], GLPI_KEY)
     assert result.ok and result.plaintext == plaintext
     assert "'%'" in result.detail
+
+
+def test_the_default_backend_is_cryptography_loaded_once(monkeypatch):
+    from checker.crypto import backend
+    monkeypatch.setattr(backend, "_backend", None)
+    first = backend.get_backend()
+    assert isinstance(first, CryptographyBackend) and first.name == "cryptography"
+    assert backend.get_backend() is first
 
 
 def test_draft_aead_vector():
