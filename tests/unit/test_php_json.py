@@ -10,7 +10,7 @@ import json
 import pytest
 
 from checker.check import check
-from checker.php_json import (CTRL_CHAR, DEPTH, STATE_MISMATCH, SYNTAX, UTF16, php_json_decode,
+from checker.php_json import (CTRL_CHAR, DEPTH, STATE_MISMATCH, SYNTAX, UTF8, UTF16, php_json_decode,
                                php_json_error)
 
 
@@ -52,7 +52,8 @@ def test_integers_past_64_bits_become_floats_as_in_php():
 
 
 @pytest.mark.parametrize("text", ['"\\ud800"', '{"signature":"x","a":"\\udc00"}', '{"\\udbff":1}',
-                                  '["\\ud800\\u0041"]', '["\\ud800\\ud800"]'])
+                                  '["\\ud800\\u0041"]', '["\\ud800\\ud800"]',
+                                  '{"signature":"x","a":"\\ud800","a":1}'])  # a later equal key hides it from Python
 def test_a_lone_surrogate_escape_is_reported_as_php_does(text):
     assert php_json_decode(text) == (None, UTF16)
     report = check(key_of(text))
@@ -91,3 +92,38 @@ def test_the_error_php_reports_first(text, message):
 def test_valid_json_is_accepted_with_the_same_value(text):
     assert php_json_decode(text) == (json.loads(text), None)
     assert php_json_error(text) is None
+
+
+@pytest.mark.parametrize("text", ['{"a":"\\ud800","a":1}', '{"a":{"b":"\\udfff"},"a":null}',
+                                  '{"\\udc00":1,"\\udc00":2}', '[{"k":["x","\\udbff\\u0041"],"k":0}]'])
+def test_a_lone_surrogate_in_a_value_a_later_key_replaces_still_fails_as_in_php(text):
+    # Python keeps only the last of two equal keys; PHP has failed on the first one already.
+    assert php_json_decode(text) == (None, UTF16)
+
+
+def test_a_later_equal_key_replaces_the_value_in_place_as_in_php():
+    value, error = php_json_decode('{"a":1,"b":2,"a":{"c":3}}')
+    assert error is None and list(value.items()) == [("a", {"c": 3}), ("b", 2)]
+
+
+@pytest.mark.parametrize("text", ['"\udcff"', '\udcff', '[1, \udcff]', '{"a\udc80":1}',
+                                  '"a\udcff\x01', '1 \udcff'])
+def test_bytes_that_are_not_utf8_are_malformed_utf8_as_in_php(text):
+    # A lone surrogate in a str stands for a byte that was not UTF-8 (surrogateescape).
+    assert php_json_error(text) == UTF8
+    assert php_json_decode(text) == (None, UTF8)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('"\x01\udcff"', CTRL_CHAR),        # the first error in the text is the one reported
+    ('"\\ud83d\udcff"', UTF16),
+    ('"\\x\udcff"', SYNTAX),
+    ('[1 é]', SYNTAX),                   # valid UTF-8 that is no JSON token: a syntax error
+    ('\u00a0[]', SYNTAX),
+])
+def test_non_ascii_errors_in_text_order(text, message):
+    assert php_json_decode(text) == (None, message)
+
+
+def test_escaped_backslash_before_u_is_not_a_surrogate_escape():
+    assert php_json_decode('["\\\\ud800"]') == (["\\ud800"], None)
