@@ -148,7 +148,9 @@ def summarize(run: SimulationRun) -> Summary:
                  f"({step.status}).")
         failing_line = f"{verb.capitalize()} at step {failing + 1}: {step.title}"
     stop_ref = _ref(steps, stop) if stop is not None else None
-    stopped = (f" GLPI stops after step {stop + 1}; {len(steps) - stop - 1} steps are not reached."
+    unreached = len(steps) - stop - 1 if stop is not None else 0
+    stopped = (f" GLPI stops after step {stop + 1}; "
+               f"{unreached} {'step is' if unreached == 1 else 'steps are'} not reached."
                if stop is not None else "")
     verdict = f"{headline} {where}{stopped}"
     announcement = f"{verdict} Fix: {fix}" if fix else verdict

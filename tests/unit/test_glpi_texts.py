@@ -3,6 +3,7 @@ names the code uses read from it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from importlib import resources
@@ -96,12 +97,14 @@ def test_fill_formats_like_php_sprintf():
 
 
 def test_missing_translation_is_none_not_english():
-    entry = glpi_texts.message("tab-registration-key-needed-10")
+    # Every cell of the catalogue is located today: a language not located must still read as
+    # "unknown", never as GLPI's English (that would claim GLPI shows English there).
+    located = glpi_texts.message("curl-proxy-failed")
+    entry = dataclasses.replace(located, translations={}, missing=("fr_FR",))
     assert entry.template(ENGLISH) == entry.msgid
-    for language in entry.missing:
-        assert entry.template(language) is None
-        with pytest.raises(KeyError):
-            entry.fill(language=language)
+    assert entry.template("fr_FR") is None and entry.provenance("fr_FR") is None
+    with pytest.raises(KeyError):
+        entry.fill("x", language="fr_FR")
 
 
 def test_code_names_are_catalogue_texts():
