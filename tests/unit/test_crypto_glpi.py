@@ -155,16 +155,22 @@ def test_a_value_too_short_for_a_nonce_says_how_many_bytes_it_holds():
     assert result.detail == "It decodes to 23 bytes, fewer than the 24 of a nonce."
 
 
-def test_a_nonce_and_a_short_tag_say_what_is_missing():
-    result = decrypt_value(base64.b64encode(bytes(24 + 15)).decode(), GLPI_TEST_KEY)
+@pytest.mark.parametrize("more", [0, 15])
+def test_a_nonce_and_a_short_tag_say_what_is_missing(more):
+    # GLPIKey::decrypt() takes the first 24 bytes as the nonce: exactly 24 is a whole nonce,
+    # and libsodium then fails on the missing tag.
+    result = decrypt_value(base64.b64encode(bytes(24 + more)).decode(), GLPI_TEST_KEY)
     assert (result.ok, result.plaintext, result.error_code) == (False, None, "decrypt-failed")
-    assert result.detail == ("It decodes to 39 bytes: a nonce and 15 more, too few for the 16-byte "
-                             "tag, so it is cut short.")
+    assert result.message == glpi_messages.LOG_DECRYPT_FAILED
+    assert result.detail == (f"It decodes to {24 + more} bytes: a nonce and {more} more, too few for the "
+                             "16-byte tag, so it is cut short.")
 
 
 @pytest.mark.parametrize("value, detail", [
     ("abc$def", "The value holds 1 character outside the base64 alphabet ('$'). GLPI's lenient "
                 "base64 decoding skips it; then: it decodes to 4 bytes, fewer than the 24 of a nonce."),
+    ("ab-c_d", "The value holds 2 characters outside the base64 alphabet ('-', '_'). GLPI's lenient "
+               "base64 decoding skips them; then: it decodes to 3 bytes, fewer than the 24 of a nonce."),
     ("ab-c_d-", "The value holds 3 characters outside the base64 alphabet ('-', '_'). GLPI's lenient "
                 "base64 decoding skips them; then: it decodes to 3 bytes, fewer than the 24 of a nonce."),
     ("a!b#c$d%e&f(g", "The value holds 6 characters outside the base64 alphabet ('!', '#', '$', '%', '&', …). "

@@ -208,3 +208,12 @@ def test_a_tag_that_does_not_match_says_what_was_decoded(value, detail):
     assert (result.ok, result.plaintext, result.message) == (False, None, glpi_messages.LOG_DECRYPT_FAILED)
     assert result.error_code == ("decrypt-not-base64" if "$" in value else "decrypt-failed")
     assert result.detail == detail
+
+
+@pytest.mark.parametrize("value", [GLPI_VECTORS[0][0], GLPI_VECTORS[1][0]])
+def test_a_whole_value_broken_across_lines_anywhere_is_not_called_cut_short(value):
+    other_key = bytes(32)
+    for position in range(1, len(value)):
+        result = decrypt_value(value[:position] + "\r\n" + value[position:], other_key)
+        assert result.error_code == "decrypt-failed"
+        assert "cut short" not in result.detail, position

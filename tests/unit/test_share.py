@@ -42,6 +42,14 @@ def test_the_secrets_are_each_text_and_what_its_base64_decodes_to():
     assert secret_texts("short", "", None) == []
     # Not base64 (a bad length): only the text itself.
     assert secret_texts("abcdefghi") == ["abcdefghi"]
+    # Eight characters can be quoted; their six decoded bytes cannot.
+    assert secret_texts("abcdefgh") == ["abcdefgh"]
+
+
+def test_a_secret_split_over_lines_or_decoding_to_bytes_is_still_known():
+    assert secret_texts("QUJDREVG\nR0hJSktMTU5PUA==") == ["QUJDREVG\nR0hJSktMTU5PUA==", "ABCDEFGHIJKLMNOP"]
+    # Bytes that are not UTF-8 (a glpicrypt.key in base64): the text around them still counts.
+    assert secret_texts("/0FCQ0RFRkdISUo=") == ["/0FCQ0RFRkdISUo=", "\ufffdABCDEFGHIJ"]
 
 
 @pytest.mark.parametrize(("text", "quoted"), [
@@ -50,6 +58,7 @@ def test_the_secrets_are_each_text_and_what_its_base64_decodes_to():
     ("xx DEFGHIJK yy", True),
     ("ABCDEFG", False),             # seven in a row
     ("ABCDEFG IJKLMNO", False),
+    ("xx JKLMNOP", False),          # the last seven
 ])
 def test_a_text_quotes_a_secret_from_eight_characters_in_a_row(text, quoted):
     assert quotes_secret(text, ["ABCDEFGHIJKLMNOP"]) is quoted
@@ -127,6 +136,22 @@ def test_a_check_alone_redacts_the_pasted_text_when_nothing_was_repaired():
         "",
         FOOTER,
     ]
+
+
+def test_a_detail_quoting_the_repaired_key_is_withheld():
+    # The paste was split over two lines: only the repaired key holds "REVGR0hJ" in a row.
+    report = {**REPORT, "findings": [
+        {"severity": "warning", "code": "paste-line-breaks", "title": "Line breaks inside the key",
+         "detail": "Joined at …REVGR0hJ…"}]}
+    markdown = markdown_report(report, text="QUJDREVG\nR0hJSktMTU5PUA==")
+    assert ("- **warning** `paste-line-breaks`: Line breaks inside the key. "
+            "(detail withheld: it quotes the key)") in markdown.split("\n")
+    assert "REVGR0hJ" not in markdown
+
+
+def test_a_report_with_no_text_at_all_still_redacts():
+    report = {**REPORT, "normalized": None, "findings": []}
+    assert "- Key: `…[redacted, 0 characters]`" in markdown_report(report).split("\n")
 
 
 def test_a_detail_quoting_the_pasted_text_is_withheld_too():
