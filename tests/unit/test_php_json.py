@@ -106,7 +106,8 @@ def test_a_later_equal_key_replaces_the_value_in_place_as_in_php():
     assert error is None and list(value.items()) == [("a", {"c": 3}), ("b", 2)]
 
 
-@pytest.mark.parametrize("text", ['"\udcff"', '\udcff', '[1, \udcff]', '{"a\udc80":1}',
+@pytest.mark.parametrize("text", ['"\udcff"', '\udcff', '[1, \udcff]', '{"a\udc80":1}', '"\ud800"', '"\udfff"',
+                                  '\ud800', '[\udfff]',
                                   '"a\udcff\x01', '1 \udcff'])
 def test_bytes_that_are_not_utf8_are_malformed_utf8_as_in_php(text):
     # A lone surrogate in a str stands for a byte that was not UTF-8 (surrogateescape).
@@ -120,6 +121,7 @@ def test_bytes_that_are_not_utf8_are_malformed_utf8_as_in_php(text):
     ('"\\x\udcff"', SYNTAX),
     ('[1 é]', SYNTAX),                   # valid UTF-8 that is no JSON token: a syntax error
     ('\u00a0[]', SYNTAX),
+    ('\ue000', SYNTAX), ('[\ud7ff]', SYNTAX),   # the code points around the surrogates are valid UTF-8
 ])
 def test_non_ascii_errors_in_text_order(text, message):
     assert php_json_decode(text) == (None, message)
@@ -151,7 +153,10 @@ def test_more_errors_as_php_reports_them(text, message):
     ('"\\udbff\\udfff"', "\U0010ffff"), ('"\\ud7ff\\ue000"', "\ud7ff\ue000"), ('"\\u0000"', "\x00"),
     ('"\x7f"', "\x7f"), ("-0", 0), ("0e0", 0.0), ("1E-0", 1.0), ("1.0", 1.0), ("1e-999", 0.0),
     ("999999999999999999", 999999999999999999), ("-1000000000000000000", -1000000000000000000),
-    ("-9223372036854775808", -2**63),
+    ("-9223372036854775808", -2**63), ("false", False), ('[false,true,null]', [False, True, None]),
+    ('"\\ud800\\udc00"', "\U00010000"), ('"\\udbff\\udc00"', "\U0010fc00"), ('"\\ud83d\\udfff"', "\U0001f7ff"),
+    ('"\ue000\ud7ff"', "\ue000\ud7ff"), ('"abcdefghijklmnop\\ud83d\\ude00xyz"', "abcdefghijklmnop\U0001F600xyz"),
+    ('"\\n\\"\\\\\\/\\b\\f\\r\\t"', "\n\"\\/\b\f\r\t"),
 ])
 def test_more_values_as_php_reads_them(text, value):
     decoded, error = php_json_decode(text)
