@@ -96,6 +96,26 @@ def test_fill_formats_like_php_sprintf():
     assert php_sprintf("%d files", ["3"]) == "3 files"
 
 
+def test_fill_takes_unnumbered_placeholders_in_order_and_numbers_as_integers():
+    assert php_sprintf("%s, %s and %s", ["a", "b", "c"]) == "a, b and c"
+    # PHP's %d and %u print an integer: "07" as 7, 2.9 as 2.
+    assert php_sprintf("%d of %u", ["07", 2.9]) == "7 of 2"
+    assert php_sprintf("%s of %s", ["07", 2.9]) == "07 of 2.9"
+
+
+def test_code_names_are_english_texts_filled_only_when_given_values():
+    assert glpi_texts._text("key-file-missing", glpi_texts.CHANGE_KEY_COMMAND) == (
+        'The security key file does not exist. You have to run the "php bin/console security:change_key" '
+        "command to generate a key.")
+    assert glpi_texts._text("tab-register-on") == "Register on %1$s!"  # filled later, by the page
+
+
+def test_a_logged_message_has_no_translation_to_cite():
+    entry = glpi_texts.message("log-decrypt-failed")
+    assert entry.provenance("fr_FR") is None and entry.provenance(ENGLISH) is None
+    assert glpi_texts.message("registration-key-invalid").provenance(ENGLISH) is None
+
+
 def test_missing_translation_is_none_not_english():
     # Every cell of the catalogue is located today: a language not located must still read as
     # "unknown", never as GLPI's English (that would claim GLPI shows English there).
@@ -103,8 +123,10 @@ def test_missing_translation_is_none_not_english():
     entry = dataclasses.replace(located, translations={}, missing=("fr_FR",))
     assert entry.template(ENGLISH) == entry.msgid
     assert entry.template("fr_FR") is None and entry.provenance("fr_FR") is None
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="curl-proxy-failed: no fr_FR translation located"):
         entry.fill("x", language="fr_FR")
+    # A language the catalogue never read (not even listed as missing) is unknown too.
+    assert located.template("ja_JP") is None and located.provenance("ja_JP") is None
 
 
 def test_code_names_are_catalogue_texts():
