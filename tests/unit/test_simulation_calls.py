@@ -45,7 +45,8 @@ def expected_calls(*, services_url, services_how, market, key_in_cache):
         Call("Download counter", Request(f"{market}plugin/{{key}}/download/{{version}}", MARKET_HEADERS,
                                          "Guzzle"),
              "counts a download; redirects are not followed", "nothing (not read)"),
-        Call("Plugin archive", Request(f"{market}{{download_url}}",
+        # The plugin's own download_url, absolute (GitHub, for most plugins): not under the API.
+        Call("Plugin archive", Request("{download_url}",
                                        ("Accept: application/json, */*",) + MARKET_HEADERS[1:], "Guzzle"),
              "the archive, saved in GLPI_TMP_DIR and unpacked into GLPI_MARKETPLACE_DIR; the key and "
              "the UID go to the download_url host, which may be another server",
@@ -93,3 +94,11 @@ def test_marketplace_extra_headers_merge_as_array_merge_recursive_does():
     assert request == Request("https://github.com/x/y.tar.gz", (
         "Accept: application/json, */*", "User-Agent: UA, other", "X-Registration-Key: K",
         "X-Glpi-Network-Uid: U", "X-Range: 0-199"), "Guzzle", "p:1")
+
+
+def test_header_names_end_at_the_first_colon_and_space():
+    # Values may hold ": " themselves; only the first one ends the header name.
+    request = marketplace_request("https://x.example/p", key="K", user_agent="UA (note: a)", uid="U",
+                                  extra=("User-Agent: more: b", "Accept: c: d"))
+    assert request.header_lines == ("Accept: application/json, c: d", "User-Agent: UA (note: a), more: b",
+                                    "X-Registration-Key: K", "X-Glpi-Network-Uid: U")
