@@ -58,6 +58,8 @@ def test_a_key_written_as_hex_text(content, detail):
     (base64.b64encode(KEY).rstrip(b"="), "43 bytes of text: 43 base64 characters, which decode to 32 bytes."),
     (base64.b64encode(KEY) + b"\n", "45 bytes of text: 44 base64 characters plus 1 whitespace byte "
                                     "(line breaks, spaces), which decode to 32 bytes."),
+    (base64.b64encode(KEY) + b"\r\n", "46 bytes of text: 44 base64 characters plus 2 whitespace bytes "
+                                      "(line breaks, spaces), which decode to 32 bytes."),
 ])
 def test_a_key_written_as_base64_text(content, detail):
     assert details(inspect_keyfile(content)) == [("keyfile-base64-text", detail + INVALID)]
@@ -120,7 +122,7 @@ def test_a_binary_glpi_key_is_still_its_legacy_key(content, said):
     assert "sha256" not in report.fields
 
 
-@pytest.mark.parametrize("name", ["myglpi.key", "glpi.key.bak", "glpi.keys"])
+@pytest.mark.parametrize("name", ["myglpi.key", "glpi.key.bak", "glpi.keys", "glpi.keyX"])
 def test_only_the_exact_name_glpi_key_is_the_legacy_key(name):
     assert inspect_keyfile(b"legacy text", path=f"config/{name}").codes() == [
         "keyfile-wrong-size", "keyfile-legacy"]
@@ -195,6 +197,7 @@ def test_a_file_that_could_not_be_read(read_error, error_detail, code, detail, v
     assert details(report) == [(code, detail + said)]
     assert (report.status, report.headline) == ("error", "GLPI cannot use this key file.")
     assert report.fields == {"path": PATH}
+    assert report.kind == "glpicrypt-key"
 
 
 @pytest.mark.parametrize("read_error", [None, "gone", "Missing"])
@@ -222,6 +225,7 @@ def test_something_else_than_a_file_at_the_path(file_type, what):
         "aside and restore glpicrypt.key from a backup.")
     assert "chmod" not in finding.fix and "chown" not in finding.fix
     assert report.fields["file_type"] == what
+    assert (report.kind, report.status, report.headline) == ("glpicrypt-key", "error", "GLPI cannot use this key file.")
     assert report.fields["mode"] == "0755" and report.fields["owner"] == "root"
 
 
@@ -315,3 +319,9 @@ def test_fix_commands_about_another_file_are_not_retargeted():
         "backup or the old server) at this path.")
     empty = inspect_keyfile(b"", path="/etc/glpi/glpicrypt.key").findings[0]
     assert empty.fix == CATALOGUE["keyfile-empty"].fix
+
+
+def test_a_legacy_glpi_key_is_pointed_to_the_glpicrypt_key_not_to_itself():
+    legacy = inspect_keyfile(b"sY4<sT6*oK3^aN0%", path="/etc/glpi/glpi.key").findings[0]
+    assert legacy.code == "keyfile-legacy" and legacy.fix == CATALOGUE["keyfile-legacy"].fix
+    assert "`glpi-keycheck keyfile config/glpicrypt.key`" in legacy.fix
