@@ -131,9 +131,9 @@ def glpi_says(problem: str, glpi_version: GlpiVersion | None, path: str) -> str:
                  "unreadable": words.UI11_KEYFILE_UNREADABLE % path,
                  "invalid": words.UI11_KEYFILE_INVALID}[problem]
         if glpi_version.has("tab-shows-keyfile-errors"):
-            said += f' and, from 11.0.2 (PR #21614), shows "{shown}" on the GLPI Network tab'
+            said += f' and, from 11.0.2 (PR #21614), shows "{shown}" on the GLPI Network tab.'
         else:
-            said += f' (from 11.0.2, PR #21614, it also shows "{shown}" on the GLPI Network tab)'
+            said += f' (from 11.0.2, PR #21614, it also shows "{shown}" on the GLPI Network tab).'
     return said
 
 

@@ -1,9 +1,11 @@
 """JSON as GLPI's PHP reads it: `json_decode($text, true)` with PHP's default depth of 512.
 
 Python's `json` accepts what PHP refuses (NaN, Infinity, -Infinity, an unpaired surrogate
-escape such as "\\ud800", nesting deeper than 511 containers) and refuses what PHP accepts (an
-integer of more than 4,300 digits). `php_json_decode` gives PHP's verdict and, when PHP fails,
-the message `json_last_error_msg()` would give. Integers past PHP_INT_MAX become floats, as in
+escape such as "\\ud800", even in a value that a later duplicate key replaces, a lone
+surrogate character, which stands for a byte that is not UTF-8, nesting deeper than 511
+containers) and refuses what PHP accepts (an integer of more than 4,300 digits).
+`php_json_decode` gives PHP's verdict and, when PHP fails, the message
+`json_last_error_msg()` would give. Integers past PHP_INT_MAX become floats, as in
 PHP; a number too large for a float is PHP's INF, kept with its text so reports stay JSON.
 Source: php-src's scanner and parser,
 https://github.com/php/php-src/blob/125578c63600796e76e5a7595292150d1b540cf7/ext/json/json_parser.y
@@ -24,14 +26,17 @@ SYNTAX = "Syntax error"
 DEPTH = "Maximum stack depth exceeded"
 CTRL_CHAR = "Control character error, possibly incorrectly encoded"
 UTF16 = "Single unpaired UTF-16 surrogate in unicode escape"
+# A str holding a lone surrogate stands for bytes that are not UTF-8 (surrogateescape).
+UTF8 = "Malformed UTF-8 characters, possibly incorrectly encoded"
 STATE_MISMATCH = "State mismatch (invalid or malformed JSON)"  # "[1}" or "{]": the wrong closer
 CLOSERS = {"[": "]", "{": "}"}
 
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
-_PLAIN_STRING = re.compile(r'[^"\\\x00-\x1f]*')
+_PLAIN_STRING = re.compile(r'[^"\\\x00-\x1f\ud800-\udfff]*')
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
 _SIMPLE_ESCAPES = set('"\\/bfnrt')
+_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")  # raw, or a \uD800-\uDFFF escape
 
 
 class PHPInfinity(float):
@@ -69,9 +74,7 @@ def _not_json(name: str) -> Any:
 
 def php_json_decode(text: str) -> tuple[Any, str | None]:
     """(value, None) when PHP decodes `text`, else (None, PHP's error message)."""
-    if text.count("[") + text.count("{") >= PHP_DEFAULT_DEPTH:
-        # Possibly nested past PHP's limit: read it iteratively first, since json.loads recurses
-        # (Pyodide's stack overflows long before Python's recursion limit).
+    if _python_may_accept_what_php_refuses(text):
         error = php_json_error(text)
         if error:
             return None, error
@@ -79,10 +82,6 @@ def php_json_decode(text: str) -> tuple[Any, str | None]:
         value = json.loads(text, parse_constant=_not_json, parse_int=_php_int, parse_float=_php_float)
     except (ValueError, RecursionError):
         return None, php_json_error(text) or SYNTAX
-    if _needs_php_scan(value):
-        error = php_json_error(text)
-        if error:
-            return None, error
     return value, None
 
 
@@ -97,22 +96,14 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _needs_php_scan(value: Any) -> bool:
-    """Whether Python accepted something PHP may not: deep nesting or a lone surrogate."""
-    stack = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, str):
-            if not item.isascii() and any(0xD800 <= ord(ch) <= 0xDFFF for ch in item):
-                return True
-        elif isinstance(item, (dict, list)):
-            if depth + 1 >= PHP_DEFAULT_DEPTH:
-                return True
-            children = item.items() if isinstance(item, dict) else enumerate(item)
-            for name, child in children:
-                stack.append((name, depth + 1) if isinstance(name, str) else (None, 0))
-                stack.append((child, depth + 1))
-    return False
+def _python_may_accept_what_php_refuses(text: str) -> bool:
+    """Whether `text` needs PHP's scan before json.loads: nesting that may pass PHP's limit
+    (json.loads also recurses, and Pyodide's stack overflows long before Python's recursion
+    limit), or a surrogate, raw or escaped, anywhere in it. The text is searched, not the
+    value: a later duplicate key drops the earlier value from what json.loads returns, but
+    PHP has already failed on it."""
+    return (text.count("[") + text.count("{") >= PHP_DEFAULT_DEPTH
+            or _SURROGATE.search(text) is not None)
 
 
 # --- PHP's scanner and parser, for the error it reports first -------------------------------
@@ -147,7 +138,11 @@ def _lex(text: str, pos: int) -> tuple[str, int]:
     for literal in ("null", "true", "false"):
         if text.startswith(literal, pos):
             return "scalar", pos + len(literal)
-    raise _PHPError(CTRL_CHAR if ord(ch) < 0x20 else SYNTAX)
+    raise _PHPError(CTRL_CHAR if ord(ch) < 0x20 else UTF8 if _is_surrogate(ch) else SYNTAX)
+
+
+def _is_surrogate(ch: str) -> bool:
+    return 0xD800 <= ord(ch) <= 0xDFFF
 
 
 def _string_end(text: str, pos: int) -> int:
@@ -157,6 +152,8 @@ def _string_end(text: str, pos: int) -> int:
             raise _PHPError(CTRL_CHAR)  # PHP meets the string's end at its NUL terminator
         if text[pos] == '"':
             return pos + 1
+        if _is_surrogate(text[pos]):
+            raise _PHPError(UTF8)
         escape = text[pos + 1:pos + 2]
         if escape in _SIMPLE_ESCAPES and escape:
             pos += 2

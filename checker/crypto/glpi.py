@@ -92,26 +92,37 @@ def decrypt_value(value: str, key: bytes) -> DecryptResult:
     detail = f"Decrypted {_secret_size(plaintext)}."
     if stray:
         detail += (f" GLPI skips the {_listed(stray)} in it, as this check did; copy the value "
-                   "again without them.")
+                   f"again without {_them(stray)}.")
     return DecryptResult(True, plaintext, None, "Decrypted.", detail)
 
 
 def _failure(stray: list[str], code: str, glpi_message: str, why: str) -> DecryptResult:
     if stray:
-        why = (f"The value holds {_listed(stray)}. GLPI's lenient base64 decoding skips them; "
-               f"then: {why[0].lower()}{why[1:]}")
+        why = (f"The value holds {_listed(stray)}. GLPI's lenient base64 decoding skips "
+               f"{_them(stray)}; then: {why[0].lower()}{why[1:]}")
         return DecryptResult(False, None, "decrypt-not-base64", glpi_message, why)
     return DecryptResult(False, None, code, glpi_message, why)
 
 
 def _secret_size(plaintext: bytes) -> str:
-    return "an empty secret" if not plaintext else f"a {len(plaintext)}-byte secret"
+    return "an empty secret" if not plaintext else f"{_article(len(plaintext))} {len(plaintext)}-byte secret"
+
+
+def _article(number: int) -> str:
+    """ "an" before a number said with a vowel first: 8, 11, 18, 80-89, 800-899, 11,000…"""
+    digits = str(number)
+    eleven_or_eighteen = len(digits) % 3 == 2 and digits[:2] in ("11", "18")
+    return "an" if digits.startswith("8") or eleven_or_eighteen else "a"
 
 
 def _listed(stray: list[str]) -> str:
     shown = sorted(set(stray))
     names = ", ".join(repr(ch) for ch in shown[:5]) + (", …" if len(shown) > 5 else "")
     return f"{len(stray)} character{'s' if len(stray) > 1 else ''} outside the base64 alphabet ({names})"
+
+
+def _them(stray: list[str]) -> str:
+    return "it" if len(stray) == 1 else "them"
 
 
 def _check_key(key: bytes) -> None:

@@ -86,9 +86,8 @@ def glpi_calls(version: GlpiVersion) -> tuple[Call, ...]:
                      else "marketplace_all_plugins")
     marketplace = marketplace_api_url(version)
 
-    def market(path: str, *extra: str) -> Request:
-        return marketplace_request(path if "://" in path else marketplace + path, key=KEY,
-                                   user_agent=USER_AGENT, uid=UID, extra=extra)
+    def market(url: str, *extra: str) -> Request:
+        return marketplace_request(url, key=KEY, user_agent=USER_AGENT, uid=UID, extra=extra)
 
     return (
         Call("Services check", services,
@@ -104,17 +103,18 @@ def glpi_calls(version: GlpiVersion) -> tuple[Call, ...]:
              "offer titles for the Marketplace's plugin cards",
              "a JSON array of offers (`offer_reference`, `title`)",
              f"glpi_network_offers_{LANGUAGE}", "1 hour", step="offers", note="no key, no UID"),
-        Call("Plugin list", market("plugins", "X-Range: 0-199"),
+        Call("Plugin list", market(marketplace + "plugins", "X-Range: 0-199"),
              "the Marketplace catalogue, 200 per page (`X-Range: 200-399`, …), up to 3 tries a page",
              "a JSON array", plugins_cache, "1 hour, complete lists only",
              step="marketplace-plugins"),
-        Call("Top tags", market("tags/top", "X-Lang: <language code>"),
+        Call("Top tags", market(marketplace + "tags/top", "X-Lang: <language code>"),
              "popular tags", "a JSON array"),
-        Call("Plugins with a tag", market("tags/{tag}/plugin", "X-Range: 0-199"),
+        Call("Plugins with a tag", market(marketplace + "tags/{tag}/plugin", "X-Range: 0-199"),
              "plugins with a tag", "a JSON array", "marketplace_tag_{tag}" + (
                  "_<key>" if version.has("marketplace-api-v2") else ""), "1 hour"),
-        Call("Download counter", market("plugin/{key}/download/{version}"),
+        Call("Download counter", market(marketplace + "plugin/{key}/download/{version}"),
              "counts a download; redirects are not followed", "nothing (not read)"),
+        # The plugin's download_url is absolute (GitHub releases, for most plugins): not under the API.
         Call("Plugin archive", market("{download_url}", "Accept: */*"),
              "the archive, saved in GLPI_TMP_DIR and unpacked into GLPI_MARKETPLACE_DIR; the "
              "key and the UID go to the download_url host, which may be another server",

@@ -148,11 +148,14 @@ def summarize(run: SimulationRun) -> Summary:
                  f"({step.status}).")
         failing_line = f"{verb.capitalize()} at step {failing + 1}: {step.title}"
     stop_ref = _ref(steps, stop) if stop is not None else None
-    stopped = (f" GLPI stops after step {stop + 1}; {len(steps) - stop - 1} steps are not reached."
-               if stop is not None else "")
+    stopped = ""
+    if stop is not None:
+        unreached = len(steps) - stop - 1
+        stopped = (f" GLPI stops after step {stop + 1}; "
+                   f"{unreached} {'step is' if unreached == 1 else 'steps are'} not reached.")
     verdict = f"{headline} {where}{stopped}"
     announcement = f"{verdict} Fix: {fix}" if fix else verdict
-    groups = _groups(steps, {fix} if fix else set(), {doc} if doc else set())
+    groups = _groups(steps, {fix}, {doc})  # an empty fix or doc is never shown anyway
     shows_line = f"GLPI {run.glpi_version} shows{f' ({outcome.shown_on})' if outcome.shown_on else ''}:"
     return Summary(outcome.status, outcome.message, outcome.shown_on, headline, shows_line,
                    failing_line, failing_ref,

@@ -6,7 +6,8 @@ After each build it writes into the site:
 - assets/py/glpi_keycheck-<version>-py3-none-any.whl: the `checker` package as a pure-Python
   wheel, built deterministically (fixed dates and order);
 - assets/py/snapshot-<sha256 prefix>.bin: a memory snapshot of Python with the checker imported, made with Node by make_snapshot.mjs from
-  exactly these runtime files and this wheel. The browser restores it in a fraction of the
+  exactly these runtime files and this wheel, shipped as its difference with the memory
+  pyodide.asm.wasm starts with (docs/assets/checker/snapshot-delta.mjs; the worker undoes it). The browser restores it in a fraction of the
   ordinary start. Its name carries its digest, so servers may cache it for a year. It is
   reproducible (same inputs, same bytes) and kept in build/snapshot-cache/, keyed by its
   inputs, so rebuilding the site does not make it again. If it cannot be made (no Node, an
@@ -63,6 +64,9 @@ DIST_NAME = "glpi_keycheck"
 WHEEL_EXCLUDE: tuple[str, ...] = ()
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SNAPSHOT_MAKER = Path(__file__).with_name("make_snapshot.mjs")
+# The snapshot is shipped as its difference with the runtime's initial memory; the worker
+# imports the same module to undo it.
+SNAPSHOT_DELTA = ROOT / "docs" / "assets" / "checker" / "snapshot-delta.mjs"
 # KEYCHECK_SNAPSHOT_CACHE=DIR keeps snapshots elsewhere (the benchmark times a fresh one).
 SNAPSHOT_CACHE = Path(os.environ.get("KEYCHECK_SNAPSHOT_CACHE") or ROOT / "build" / "snapshot-cache")
 SNAPSHOTS_KEPT = 3  # the cache keeps the newest few: one per recent version of the checker
@@ -206,7 +210,7 @@ def snapshot_key(wheel: bytes, node_version: str) -> str:
     folder = ROOT / "node_modules" / "pyodide"
     for name in SHIPPED["pyodide"][0]:
         digest.update(name.encode() + b"\0" + hashlib.sha256((folder / name).read_bytes()).digest())
-    for part in (wheel, SNAPSHOT_MAKER.read_bytes(), node_version.encode()):
+    for part in (wheel, SNAPSHOT_MAKER.read_bytes(), SNAPSHOT_DELTA.read_bytes(), node_version.encode()):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
 

@@ -29,3 +29,15 @@ def test_every_key_and_nonce_byte_changes_the_subkey():
 def test_wrong_sizes_are_refused(key, nonce):
     with pytest.raises(ValueError, match="needs a"):
         hchacha20(key, nonce)
+
+
+@pytest.mark.parametrize("key, nonce, message", [
+    (bytes(31), bytes(16), "HChaCha20 needs a 32-byte key, not 31 bytes"),
+    (bytes(33), bytes(24), "HChaCha20 needs a 32-byte key, not 33 bytes"),
+    (bytes(32), bytes(24), "HChaCha20 needs a 16-byte nonce, not 24 bytes"),
+    (bytes(32), bytes(15), "HChaCha20 needs a 16-byte nonce, not 15 bytes"),
+])
+def test_wrong_sizes_are_named(key, nonce, message):
+    with pytest.raises(ValueError) as raised:
+        hchacha20(key, nonce)
+    assert str(raised.value) == message

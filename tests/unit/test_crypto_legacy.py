@@ -27,8 +27,15 @@ def test_wrong_legacy_key_gives_other_text():
 
 
 def test_empty_legacy_key_is_refused():
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError) as raised:
         decrypt_legacy("G6y/xA==", b"")
+    assert str(raised.value) == "the legacy key is empty: GLPI cannot use an empty glpi.key"
+
+
+def test_encrypting_with_an_empty_legacy_key_is_refused():
+    with pytest.raises(ValueError) as raised:
+        encrypt_legacy(b"test", b"")
+    assert str(raised.value) == "the legacy key is empty"
 
 
 @given(st.binary(max_size=100), st.one_of(st.none(), st.binary(min_size=1, max_size=40)))

@@ -55,6 +55,13 @@ def test_glpi_t5_vectors_need_the_nonce_as_additional_data(value, plaintext):
         get_backend().decrypt(GLPI_KEY, raw[:24], raw[24:], b"")
 
 
+def test_a_tag_that_does_not_match_is_an_authentication_failure():
+    raw = base64.b64decode(GLPI_BAD_KEY_VALUE)
+    with pytest.raises(AuthenticationFailed) as raised:
+        CryptographyBackend().decrypt(GLPI_KEY, raw[:24], raw[24:], raw[:24])
+    assert str(raised.value) == "the Poly1305 tag does not match"
+
+
 def test_glpi_t6_value_from_another_key():
     result = decrypt_value(GLPI_BAD_KEY_VALUE, GLPI_KEY)
     assert not result.ok and result.plaintext is None
@@ -82,6 +89,14 @@ def test_stray_characters_are_skipped_as_glpi_does():
     result = decrypt_value(value[:20] + "%" + value[20:], GLPI_KEY)
     assert result.ok and result.plaintext == plaintext
     assert "'%'" in result.detail
+
+
+def test_the_default_backend_is_cryptography_loaded_once(monkeypatch):
+    from checker.crypto import backend
+    monkeypatch.setattr(backend, "_backend", None)
+    first = backend.get_backend()
+    assert isinstance(first, CryptographyBackend) and first.name == "cryptography"
+    assert backend.get_backend() is first
 
 
 def test_draft_aead_vector():
@@ -150,3 +165,55 @@ def test_libsodium_rejects_what_we_reject():
     raw = base64.b64decode(GLPI_BAD_KEY_VALUE)
     with pytest.raises(CryptoError):
         crypto_aead_xchacha20poly1305_ietf_decrypt(raw[24:], raw[:24], raw[:24], GLPI_KEY)
+
+
+@pytest.mark.parametrize("value, plaintext", GLPI_VECTORS)
+def test_a_given_nonce_gives_glpis_own_value_back(value, plaintext):
+    nonce = base64.b64decode(value)[:24]
+    assert encrypt_value(plaintext, GLPI_KEY, nonce=nonce) == value
+
+
+@pytest.mark.parametrize("value, detail", [
+    (GLPI_VECTORS[0][0], "Decrypted a 10-byte secret."),
+    (GLPI_VECTORS[1][0], "Decrypted an empty secret."),
+    (GLPI_VECTORS[2][0], "Decrypted an 82-byte secret."),
+    (GLPI_VECTORS[0][0].rstrip("="), "Decrypted a 10-byte secret."),        # PHP decodes it unpadded
+    (GLPI_VECTORS[0][0][:20] + "%" + GLPI_VECTORS[0][0][20:],
+     "Decrypted a 10-byte secret. GLPI skips the 1 character outside the base64 alphabet ('%') in it, "
+     "as this check did; copy the value again without it."),
+    (GLPI_VECTORS[0][0][:20] + "%-!-" + GLPI_VECTORS[0][0][20:],
+     "Decrypted a 10-byte secret. GLPI skips the 4 characters outside the base64 alphabet ('!', '%', '-') "
+     "in it, as this check did; copy the value again without them."),
+])
+def test_a_decrypted_value_says_the_size_of_its_secret(value, detail):
+    result = decrypt_value(value, GLPI_KEY)
+    assert (result.ok, result.error_code, result.code, result.message) == (True, None, "decrypt-ok", "Decrypted.")
+    assert result.detail == detail
+
+
+@pytest.mark.parametrize("value, detail", [
+    (GLPI_BAD_KEY_VALUE, "It decodes to 44 bytes (a nonce, 4 bytes of ciphertext and a tag), but the tag "
+                         "does not match with this key."),
+    (" " + GLPI_BAD_KEY_VALUE + "\n", "It decodes to 44 bytes (a nonce, 4 bytes of ciphertext and a tag), "
+                                      "but the tag does not match with this key."),
+    (GLPI_VECTORS[0][0][:-6], "It decodes to 46 bytes (a nonce, 6 bytes of ciphertext and a tag), but the "
+                              "tag does not match with this key. Its base64 text is not whole groups of 4 "
+                              "characters with their \"=\" padding: it was probably cut short."),
+    (GLPI_VECTORS[0][0][:-6] + "$", "The value holds 1 character outside the base64 alphabet ('$'). GLPI's "
+                                    "lenient base64 decoding skips it; then: it decodes to 46 bytes (a nonce, "
+                                    "6 bytes of ciphertext and a tag), but the tag does not match with this key."),
+])
+def test_a_tag_that_does_not_match_says_what_was_decoded(value, detail):
+    result = decrypt_value(value, GLPI_KEY)
+    assert (result.ok, result.plaintext, result.message) == (False, None, glpi_messages.LOG_DECRYPT_FAILED)
+    assert result.error_code == ("decrypt-not-base64" if "$" in value else "decrypt-failed")
+    assert result.detail == detail
+
+
+@pytest.mark.parametrize("value", [GLPI_VECTORS[0][0], GLPI_VECTORS[1][0]])
+def test_a_whole_value_broken_across_lines_anywhere_is_not_called_cut_short(value):
+    other_key = bytes(32)
+    for position in range(1, len(value)):
+        result = decrypt_value(value[:position] + "\r\n" + value[position:], other_key)
+        assert result.error_code == "decrypt-failed"
+        assert "cut short" not in result.detail, position

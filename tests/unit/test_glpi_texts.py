@@ -3,7 +3,10 @@ names the code uses read from it."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+from importlib import resources
 
 import pytest
 
@@ -33,6 +36,20 @@ def test_every_translation_has_its_provenance():
             source = entry.provenance(language)
             assert source and re.fullmatch(r"[0-9a-f]{40}", source.commit), (entry.id, language)
             assert source.url.startswith("https://github.com/glpi-project/glpi/blob/")
+
+
+def test_a_translation_read_at_another_commit_cites_that_commit():
+    # callCurl's errors were read in the 9.5 po files, not at the languages' default commit:
+    # the page must link the file they were read in.
+    raw = json.loads(resources.files("checker").joinpath("glpi_messages.json").read_text("utf-8"))
+    own = [(m["id"], language, where) for m in raw["messages"]
+           for language, where in m.get("provenance", {}).items()]
+    assert {entry_id for entry_id, _, _ in own} >= {"curl-connection-failed", "curl-proxy-failed"}
+    for entry_id, language, where in own:
+        source = BY_ID[entry_id].provenance(language)
+        assert (source.path, source.commit) == (where["path"], where["commit"]), (entry_id, language)
+        assert source.commit != glpi_texts.SOURCES[language].commit, (entry_id, language)
+        assert source.url.endswith(f"/blob/{where['commit']}/{where['path']}")
 
 
 def test_translations_keep_the_placeholders_of_the_msgid():
@@ -79,13 +96,37 @@ def test_fill_formats_like_php_sprintf():
     assert php_sprintf("%d files", ["3"]) == "3 files"
 
 
+def test_fill_takes_unnumbered_placeholders_in_order_and_numbers_as_integers():
+    assert php_sprintf("%s, %s and %s", ["a", "b", "c"]) == "a, b and c"
+    # PHP's %d and %u print an integer: "07" as 7, 2.9 as 2.
+    assert php_sprintf("%d of %u", ["07", 2.9]) == "7 of 2"
+    assert php_sprintf("%s of %s", ["07", 2.9]) == "07 of 2.9"
+
+
+def test_code_names_are_english_texts_filled_only_when_given_values():
+    assert glpi_texts._text("key-file-missing", glpi_texts.CHANGE_KEY_COMMAND) == (
+        'The security key file does not exist. You have to run the "php bin/console security:change_key" '
+        "command to generate a key.")
+    assert glpi_texts._text("tab-register-on") == "Register on %1$s!"  # filled later, by the page
+
+
+def test_a_logged_message_has_no_translation_to_cite():
+    entry = glpi_texts.message("log-decrypt-failed")
+    assert entry.provenance("fr_FR") is None and entry.provenance(ENGLISH) is None
+    assert glpi_texts.message("registration-key-invalid").provenance(ENGLISH) is None
+
+
 def test_missing_translation_is_none_not_english():
-    entry = glpi_texts.message("tab-registration-key-needed-10")
+    # Every cell of the catalogue is located today: a language not located must still read as
+    # "unknown", never as GLPI's English (that would claim GLPI shows English there).
+    located = glpi_texts.message("curl-proxy-failed")
+    entry = dataclasses.replace(located, translations={}, missing=("fr_FR",))
     assert entry.template(ENGLISH) == entry.msgid
-    for language in entry.missing:
-        assert entry.template(language) is None
-        with pytest.raises(KeyError):
-            entry.fill(language=language)
+    assert entry.template("fr_FR") is None and entry.provenance("fr_FR") is None
+    with pytest.raises(KeyError, match="curl-proxy-failed: no fr_FR translation located"):
+        entry.fill("x", language="fr_FR")
+    # A language the catalogue never read (not even listed as missing) is unknown too.
+    assert located.template("ja_JP") is None and located.provenance("ja_JP") is None
 
 
 def test_code_names_are_catalogue_texts():

@@ -88,6 +88,36 @@ def test_a_key_start_is_not_taken_for_a_label(text, kept):
     assert repaired.labels == [] and repaired.text == kept
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("x eyJhbGci: QUJD", "xeyJhbGci:QUJD"),                                  # a key's start after a word
+    ("see QUJDREVGR0hJSktMTU5PUFFS1: rest", "seeQUJDREVGR0hJSktMTU5PUFFS1:rest"),  # a base64 run after a word
+])
+def test_words_before_a_damaged_key_are_not_a_label(text, kept):
+    repaired = repair(text)
+    assert repaired.labels == [] and repaired.text == kept
+    assert [f.code for f in repaired.findings] == ["paste-line-breaks"]
+
+
+@pytest.mark.parametrize("label", [
+    "GLPI 10.0 key",                          # a version number is not base64
+    "registration_key_for_glpi10 value",      # a long lower-case identifier
+    "Exported RegistrationKeyForGlpiXml",     # a long mixed-case word without a digit, "+" or "/"
+])
+def test_identifiers_and_numbers_in_a_label_do_not_look_like_base64(label):
+    repaired = repair(f"{label}: QUJD")
+    assert repaired.labels == [label] and repaired.text == "QUJD"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("glpiKey=eyJzaWduYXR1cmUiOiJ4In0=", "glpiKey"),      # "=" glued to the value: a name
+    ("My Key1= eyJzaWduYXR1cmUiOiJ4In0=", "My Key1"),     # a name with a space is never a value
+])
+def test_a_name_of_padded_length_before_equals_is_a_label(text, label):
+    repaired = repair(text)
+    assert repaired.labels == [label] and repaired.text == "eyJzaWduYXR1cmUiOiJ4In0="
+    assert details(repaired) == [("paste-label", f'Removed the label "{label}".')]
+
+
 def test_a_long_label_with_spaces_is_still_a_label():
     label = " ".join(["Registration"] * 4)
     repaired = repair(f"{label}: QUJD")

@@ -49,3 +49,30 @@ def test_shell_quote_of_an_unprintable_path_keeps_its_bytes_and_shows_none_raw()
     quoted = shell_quote("/tmp/\udcffx\x1b;'")
     assert quoted == "$'/tmp/\\xffx\\x1b;\\x27'"
     assert shown(quoted) == quoted
+
+
+@pytest.mark.parametrize("raw, escaped", [
+    ("\udc80", "\\x80"),      # the lowest byte surrogateescape makes of a non-UTF-8 byte
+    ("\udcff", "\\xff"),      # the highest
+    ("\udc7f", "\\udc7f"),    # lone surrogates that no byte maps to: shown as code points
+    ("\udd00", "\\udd00"),
+    ("\ud800", "\\ud800"),
+])
+def test_only_undecodable_bytes_are_shown_as_bytes(raw, escaped):
+    assert shown(raw) == escaped
+
+
+def test_a_report_keeps_its_line_breaks_only_when_asked():
+    assert shown_tree("a\nb") == "a\\nb"
+    assert shown_tree({"m": "a\nb", "l": ["c\nd"]}) == {"m": "a\\nb", "l": ["c\\nd"]}
+    assert shown_tree({"m": ["a\nb\x07", ("c\nd",)]}, keep_newlines=True) == {"m": ["a\nb\\x07", ["c\nd"]]}
+
+
+def test_a_report_keeps_keys_that_are_not_text():
+    assert shown_tree({3: "x\x1b", None: 1}) == {3: "x\\x1b", None: 1}
+
+
+def test_shell_quote_of_an_unprintable_path_keeps_spaces_and_letters_readable():
+    # Only bytes outside printable ASCII, the quote and the backslash are escaped.
+    assert shell_quote("/tmp/Xmas Key~\x7f\\") == "$'/tmp/Xmas Key~\\x7f\\x5c'"
+    assert shell_quote("/tmp/é\x1b") == "$'/tmp/\\xc3\\xa9\\x1b'"
