@@ -361,9 +361,11 @@ def http_calls_markdown() -> str:
     lines = [
         "# HTTP calls to GLPI Network",
         "",
-        "What GLPI sends to GLPI Network, and when: every request it makes for registration and the "
-        "Marketplace, per GLPI release: the URL, the headers exactly as GLPI sets them, the cache key and what GLPI "
-        "needs from the answer. All are HTTPS `GET` requests. The URLs are the defaults of "
+        "Does GLPI phone home? What GLPI sends to GLPI Network, and when: which data and "
+        "information about your instance leave the server, for a privacy review or a firewall "
+        "rule. Every request GLPI "
+        "makes for registration and the Marketplace, per GLPI release: the URL, the headers "
+        "exactly as GLPI sets them, the cache key and what GLPI needs from the answer. All are HTTPS `GET` requests. The URLs are the defaults of "
         "constants you can override (see [Marketplace constants](marketplace-constants.md#glpi-network-urls)).",
         "",
         "This page is generated when the site is built from the simulator's own request "

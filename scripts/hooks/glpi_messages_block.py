@@ -67,9 +67,12 @@ def summary(entries) -> str:
 
     names = ", ".join(LANGUAGE_NAMES[language] for language in LANGUAGES)
     what = "these messages" if len(entries) > 1 else "this message"
-    return (f"!!! quote \"In your language\"\n    GLPI shows {what} in the language of its "
+    # Out of the search index: the same words on every page ("read", "interface", "shows")
+    # matched plain questions in each page's opening, where the search weighs words most.
+    return (f"<div data-search-exclude markdown>\n\n"
+            f"!!! quote \"In your language\"\n    GLPI shows {what} in the language of its "
             f"interface. Read {what} as GLPI shows {'them' if len(entries) > 1 else 'it'} in "
-            f"{names}: [in GLPI's languages](#{SECTION_ID}).\n")
+            f"{names}: [in GLPI's languages](#{SECTION_ID}).\n\n</div>\n")
 
 
 def table(entries) -> str:

@@ -42,7 +42,10 @@ def figure(scenario: str, version: str, page_url: str = "") -> str:
     reference = get_relative_url(f"reference/scenarios/#{scenario}", page_url) if page_url else ""
     name = (f'<a href="{html.escape(reference)}">{html.escape(run.title)}</a>' if reference
             else html.escape(run.title))
-    return (f'<figure class="kc-sim-diagram" data-simulator-diagram="{html.escape(scenario)}" tabindex="0">'
+    # data-search-exclude: the search index would glue the SVG's labels into words
+    # ("keyPOST", "keySELECT") that matched every question typed with "key" in it.
+    return (f'<figure class="kc-sim-diagram" data-simulator-diagram="{html.escape(scenario)}" tabindex="0" '
+            'data-search-exclude>'
             f"{sequence_diagram(run, summary)}"
             f"<figcaption>The simulator's scenario {name}, GLPI {html.escape(version)}: "
             f"{html.escape(summary.verdict)} ✗ and a thick dashed arrow mark where it goes "

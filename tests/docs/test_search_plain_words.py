@@ -125,6 +125,35 @@ FRESH_C = [
     ("what GLPI Network subscription levels exist", "reference/tiers/"),
     ("registration key is it base64 json", "reference/registration-key/"),
 ]
+# FRESH_D: written by a second pass before its first measurement and before any of that pass's
+# changes, from the page list and the problems admins report (shorter, vaguer wording; the
+# first four are the examples issue #12 gives).
+FRESH_D = [
+    ("is it free", "troubleshooting/registration-required/"),
+    ("what does GLPI send", "reference/http-calls/"),
+    ("what to do after losing a file", "howto/secrets-after-key-loss/"),
+    ("same key on two servers", "troubleshooting/same-key-several-instances/"),
+    ("how much does a GLPI Network subscription cost", "reference/tiers/"),
+    ("LDAP password stopped working after the upgrade", "troubleshooting/unable-to-decrypt/"),
+    ("which files to back up before updating GLPI", "howto/move-glpicrypt-key/"),
+    ("docker compose volumes for glpi", "howto/docker/"),
+    ("does the checker send my key anywhere", "checker/"),
+    ("GLPI can't connect to the internet to verify the registration", "troubleshooting/services-unreachable/"),
+    ("my subscription ended", "troubleshooting/terminated-subscription/"),
+    ("field blank again after I click save", "troubleshooting/saved-key-empty/"),
+    ("white page when I save the key", "troubleshooting/blank-page-on-save/"),
+    ("plugin not available for my GLPI version", "troubleshooting/plugin-download-fails/"),
+    ("stop admins installing plugins from the web interface", "howto/restrict-marketplace/"),
+    ("what is inside a registration key", "reference/registration-key/"),
+    ("how does GLPI validate my key", "explanation/how-the-check-works/"),
+    ("marketplace says my registration is not valid", "troubleshooting/registration-required/"),
+    ("set the key in a provisioning script", "howto/set-key-cli/"),
+    ("which file encrypts the passwords in GLPI", "reference/glpicrypt-key/"),
+    ("error 500 after upgrading to GLPI 11 kernel secret", "troubleshooting/kernel-secret/"),
+    ("copy one file to the server and run the checks", "howto/run-checks-on-server/"),
+    ("GLPI Network tab item not found", "troubleshooting/item-not-found/"),
+    ("permission denied reading the key file", "troubleshooting/keyfile-unreadable/"),
+]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word, stop
 # words dropped by the separator in mkdocs.yml). Issue #12 aims at 23 of 24 for English: NOT
 # reached. Right page first, now (before any tuning): ENGLISH 19/24 (12), FRESH_A 18/24 (14),
@@ -138,7 +167,7 @@ OTHER_FLOOR = 4
 
 @pytest.fixture(scope="module")
 def results(site):
-    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + OTHER_LANGUAGES
+    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + OTHER_LANGUAGES
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -146,8 +175,8 @@ def _firsts(results, queries):
     return [query for query, page in queries if results[query][:1] == [page]]
 
 
-@pytest.mark.parametrize("queries", [ENGLISH, FRESH_A, FRESH_B, FRESH_C],
-                         ids=["english", "fresh_a", "fresh_b", "fresh_c"])
+@pytest.mark.parametrize("queries", [ENGLISH, FRESH_A, FRESH_B, FRESH_C, FRESH_D],
+                         ids=["english", "fresh_a", "fresh_b", "fresh_c", "fresh_d"])
 def test_plain_english_questions_find_their_page(results, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
