@@ -75,11 +75,16 @@ def base64_failure(text: str, error: Base64Error) -> Finding:
         f"\"=\" found at character {error.position + 1} of {len(text)}.")
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def signature_length(signature: str) -> str:
     decoded = php_strict_decode(signature)
     if isinstance(decoded, bytes) and decoded:
-        return f"{len(decoded)} bytes once base64-decoded ({len(signature)} characters)"
-    return f"{len(signature)} characters (not base64)"
+        return (f"{_counted(len(decoded), 'byte')} once base64-decoded "
+                f"({_counted(len(signature), 'character')})")
+    return f"{_counted(len(signature), 'character')} (not base64)"
 
 
 def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFormat:

@@ -55,3 +55,22 @@ def test_the_longest_input_read_is_read():
 def test_base64_of_json_that_is_not_a_key_object_is_a_damaged_registration_key(decoded, finding):
     assert verdict(base64.b64encode(decoded).decode()) == (
         "registration-key", "error", "A damaged registration key: it cannot work as pasted.", [finding])
+
+
+@pytest.mark.parametrize(("pasted", "findings"), [
+    ("", [("identified-empty", "The input is empty.")]),
+    ("   \n", [("identified-empty", "Nothing left once whitespace was removed.")]),
+    # Quotes around nothing: the quotes are said, the whitespace (information) is not.
+    (' "" ', [("paste-quotes", "Removed the quotes around the key."),
+              ("identified-empty", "Nothing left once whitespace was removed.")]),
+])
+def test_nothing_to_check_says_what_was_there(pasted, findings):
+    assert verdict(pasted) == ("empty", "error", "Nothing to check: the input is empty.", findings)
+
+
+def test_a_key_wrapped_every_two_characters_is_a_key_not_words():
+    key = "eyJzaWduYXR1cmUiOiJ4In0="
+    report = check("\n".join(key[i:i + 2] for i in range(0, len(key), 2)))
+    assert (report.kind, report.status, report.normalized) == ("registration-key", "warning", key)
+    assert (report.findings[0].code, report.findings[0].detail) == (
+        "paste-line-breaks", "Joined 12 lines with Unix (LF) line endings, wrapped at 2 columns.")

@@ -118,7 +118,8 @@ def test_signature_alone_has_no_other_members():
 @pytest.mark.parametrize("signature, measured", [
     ("QUJD", "3 bytes once base64-decoded (4 characters)"),
     ("abc!", "4 characters (not base64)"),
-    ("=", "1 characters (not base64)"),
+    ("=", "1 character (not base64)"),   # regression: "1 characters"
+    ("QQ==", "1 byte once base64-decoded (4 characters)"),
 ])
 def test_signature_length(signature, measured):
     assert signature_length(signature) == measured
