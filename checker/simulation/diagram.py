@@ -108,7 +108,7 @@ def _head(x: float, y: float, direction: int) -> str:
 def _caption(number: int, step: Step, summary: Summary) -> str:
     failing = summary.failing_step and summary.failing_step.number == number
     stops = summary.stops_at and summary.stops_at.number == number
-    words = [f"{number}. {MARKS.get(step.status, '')} {step.title}"]
+    words = [f"{number}. {MARKS[step.status]} {step.title}"]
     if step.status == "skipped":
         words.append("(not reached)")
     if failing:

@@ -73,6 +73,14 @@ def test_lanes_steps_arrows_and_labels_sit_where_a_reader_sees_them():
     assert [element_lines(group) for group in root.findall(f"{SVG}g")] == EXPECTED_GROUPS
 
 
+def test_no_stray_characters_between_the_elements():
+    root = ET.fromstring(sequence_diagram(RUN))
+    for node in root.iter():
+        assert not (node.tail or "").strip(), node.tag
+        if node.tag not in (f"{SVG}text", f"{SVG}title", f"{SVG}desc"):
+            assert not (node.text or "").strip(), node.tag
+
+
 def test_a_step_where_it_goes_wrong_and_glpi_stops_says_both():
     steps = (Step("save-key", "ok", "e"), Step("decrypt-key", "error", "e", fix="F"),
              Step("cache", "skipped", "e"))

@@ -43,10 +43,13 @@ def test_a_call_without_a_secret_through_the_proxy_names_only_the_proxy():
     assert call == Message("glpi", "network", "GET /api/registration/offers", "via the proxy p:1")
 
 
-def test_secret_headers_are_found_whatever_their_case_and_spacing():
+def test_secret_headers_are_found_whatever_their_case_spacing_and_value():
+    answered = Response(200, "OK", "application/json", "{}")
     request = Request(INFO, ("x-registration-key : abc", "X-Other: 1"))
-    call, _ = exchange_messages(Exchange(request, Response(200, "OK", "application/json", "{}")))
-    assert call.note == "x-registration-key"
+    assert exchange_messages(Exchange(request, answered))[0].note == "x-registration-key"
+    # A colon inside the key does not hide the header; a header sent twice is named twice.
+    request = Request(INFO, ("X-Registration-Key:ab:cd", "X-Registration-Key: ef"))
+    assert exchange_messages(Exchange(request, answered))[0].note == "X-Registration-Key, X-Registration-Key"
 
 
 def test_message_json():
@@ -74,3 +77,4 @@ def test_usual_routes_and_titles():
     assert step_title("cache") == "GLPI caches the answer"
     assert step_title("no-such-step") == "no-such-step"
     assert _m("glpi", "keyfile", "read glpicrypt.key") == Message("glpi", "keyfile", "read glpicrypt.key", "")
+    assert _m("glpi", "network", "GET …/plugins", "X-Registration-Key").note == "X-Registration-Key"

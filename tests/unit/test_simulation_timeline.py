@@ -38,8 +38,9 @@ def test_run_json_and_step_lookup():
     assert [step["name"] for step in data["steps"]] == ["save-key", "cache"]
     assert data["summary"]["failing_step"]["name"] == "cache"
     assert run.step("cache") is steps[1]
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as missing:
         run.step("offers")
+    assert missing.value.args == ("offers",)  # names the step asked for
 
 
 def test_an_ok_step_keeps_no_fix_and_no_page_a_skipped_one_no_page():
@@ -138,3 +139,8 @@ def test_glpis_order_of_steps_per_branch():
                                      "registration-info", "cache", "marketplace-upgrade")
     assert STEP_STATUSES == ("ok", "warning", "error", "skipped")
     assert all(name in STEP_TITLES for order in STEP_ORDER.values() for name in order)
+
+
+def test_a_step_added_with_nothing_but_its_words_shows_nothing_and_fixes_nothing():
+    step = Timeline(DOC).add("decrypt-key", "warning", "Hm.")
+    assert (step.fix, step.shows, step.shown_on, step.detail, step.doc) == ("", "", "", "", DOC)
