@@ -50,7 +50,10 @@ def _unescape(text: str) -> str:
     return INVISIBLE.sub("", text)
 
 
-MOJIBAKE_MARKERS = ("\u00c3", "\u00c2", "\u00e2\u0080")  # UTF-8 read as Latin-1/Windows-1252
+# UTF-8 read as Latin-1 or Windows-1252: the lead bytes of accented letters (C3), of no-break
+# spaces and guillemets (C2), and of typographic quotes and dashes (E2 80, which Windows-1252
+# shows as U+00E2 U+20AC).
+MOJIBAKE_MARKERS = ("\u00c3", "\u00c2", "\u00e2\u0080", "\u00e2\u20ac")
 
 
 @dataclass(frozen=True)

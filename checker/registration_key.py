@@ -18,6 +18,15 @@ from .php_json import jsonable, php_json_decode
 from .report import Finding
 
 
+# JSON's names for what a document that is not an object holds (bool before int: a subclass).
+JSON_TYPES = ((bool, "boolean"), (int, "number"), (float, "number"), (str, "string"), (list, "array"))
+
+
+def _json_type(document: Any) -> str:
+    """"array", "string", …: the user reads JSON's words, not Python's ("list", "NoneType")."""
+    return next((name for kind, name in JSON_TYPES if isinstance(document, kind)), "null")
+
+
 @dataclass
 class KeyFormat:
     well_formed: bool
@@ -66,11 +75,16 @@ def base64_failure(text: str, error: Base64Error) -> Finding:
         f"\"=\" found at character {error.position + 1} of {len(text)}.")
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def signature_length(signature: str) -> str:
     decoded = php_strict_decode(signature)
     if isinstance(decoded, bytes) and decoded:
-        return f"{len(decoded)} bytes once base64-decoded ({len(signature)} characters)"
-    return f"{len(signature)} characters (not base64)"
+        return (f"{_counted(len(decoded), 'byte')} once base64-decoded "
+                f"({_counted(len(signature), 'character')})")
+    return f"{_counted(len(signature), 'character')} (not base64)"
 
 
 def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFormat:
@@ -94,7 +108,7 @@ def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFo
     result.document = document
     if not isinstance(document, dict):
         result.findings.append(spec("key-not-object").finding(
-            f"Decodes to a JSON {type(document).__name__}."))  # never a dict here
+            f"Decodes to a JSON {_json_type(document)}."))  # never a dict here
         return result
     result.fields = {name: jsonable(value) for name, value in document.items() if name != "signature"}
     if "signature" not in document:

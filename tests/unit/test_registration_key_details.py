@@ -43,17 +43,21 @@ def test_text_that_is_not_json_is_previewed_escaped_and_cut_at_40():
 
 
 @pytest.mark.parametrize("document, named", [
-    ([], "list"),
-    ("signature", "str"),
-    (12, "int"),
-    (1.5, "float"),
-    (True, "bool"),
-    (None, "NoneType"),
+    ([], "array"),
+    ("signature", "string"),
+    (12, "number"),
+    (1.5, "number"),
+    ("1e999", "number"),      # PHP's infinity
+    (True, "boolean"),
+    (False, "boolean"),
+    (None, "null"),
 ])
-def test_json_that_is_not_an_object_names_its_type(document, named):
-    result, finding = only(b64(json.dumps(document)))
+def test_json_that_is_not_an_object_names_its_type_in_jsons_words(document, named):
+    # Regression: Python's type names ("list", "NoneType", "PHPInfinity") were shown.
+    text = document if document == "1e999" else json.dumps(document)
+    result, finding = only(b64(text))
     assert (finding.code, finding.detail) == ("key-not-object", f"Decodes to a JSON {named}.")
-    assert result.document == document
+    assert result.document == (float("inf") if text == "1e999" else document)
     assert result.well_formed is False
 
 
@@ -114,7 +118,8 @@ def test_signature_alone_has_no_other_members():
 @pytest.mark.parametrize("signature, measured", [
     ("QUJD", "3 bytes once base64-decoded (4 characters)"),
     ("abc!", "4 characters (not base64)"),
-    ("=", "1 characters (not base64)"),
+    ("=", "1 character (not base64)"),   # regression: "1 characters"
+    ("QQ==", "1 byte once base64-decoded (4 characters)"),
 ])
 def test_signature_length(signature, measured):
     assert signature_length(signature) == measured

@@ -1,0 +1,76 @@
+"""`check`'s verdict on inputs it refuses or reads as something else: kind, status, headline and
+each finding's exact detail, as the CLI and the page show them."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from checker.check import check
+from checker.limits import MAX_INPUT
+from samples import GLPI_KEY
+
+
+def verdict(value):
+    report = check(value)
+    return report.kind, report.status, report.headline, [(f.code, f.detail) for f in report.findings]
+
+
+def test_bytes_that_are_not_text_are_not_read():
+    assert verdict(bytes(range(200, 256)) * 2) == (
+        "unknown", "error", "Not read: binary data, not text.",
+        [("input-binary", "112 bytes of binary data, not text.")])
+
+
+def test_a_raw_key_file_read_as_bytes_is_glpicrypt_key_material():
+    assert verdict(GLPI_KEY) == (
+        "glpicrypt-key", "error",
+        "Not a registration key: this is glpicrypt.key material (GLPI's encryption key, not a registration key).",
+        [("identified-glpicrypt-key", "Read exactly 32 bytes of binary data: the size of a glpicrypt.key."),
+         ("key-vs-keyfile", "You may have pasted one for the other.")])
+
+
+@pytest.mark.parametrize(("value", "detail"), [
+    (b"x" * (MAX_INPUT + 1), f"{MAX_INPUT + 1:,} bytes; the checker reads at most {MAX_INPUT:,}."),
+    ("x" * (MAX_INPUT + 1), f"{MAX_INPUT + 1:,} characters; the checker reads at most {MAX_INPUT:,}."),
+])
+def test_too_long_an_input_is_not_read(value, detail):
+    assert verdict(value) == ("unknown", "error", "Not read: input too long.", [("input-too-long", detail)])
+
+
+def test_the_longest_input_read_is_read():
+    assert check("x" * MAX_INPUT).codes() != ["input-too-long"]
+    assert check(b"x" * MAX_INPUT).codes() != ["input-too-long"]
+
+
+@pytest.mark.parametrize(("decoded", "finding"), [
+    # JSON after leading whitespace is still a damaged key, not something else.
+    (b' {"signature": broken',
+     ("key-not-json", 'Decodes to 21 characters of text starting " {"signature": broken"; '
+                      'PHP\'s json_decode fails with "Syntax error".')),
+    (b'"just a string"', ("key-not-object", "Decodes to a JSON string.")),
+    (b"[1, 2, 3]", ("key-not-object", "Decodes to a JSON array.")),
+])
+def test_base64_of_json_that_is_not_a_key_object_is_a_damaged_registration_key(decoded, finding):
+    assert verdict(base64.b64encode(decoded).decode()) == (
+        "registration-key", "error", "A damaged registration key: it cannot work as pasted.", [finding])
+
+
+@pytest.mark.parametrize(("pasted", "findings"), [
+    ("", [("identified-empty", "The input is empty.")]),
+    ("   \n", [("identified-empty", "Nothing left once whitespace was removed.")]),
+    # Quotes around nothing: the quotes are said, the whitespace (information) is not.
+    (' "" ', [("paste-quotes", "Removed the quotes around the key."),
+              ("identified-empty", "Nothing left once whitespace was removed.")]),
+])
+def test_nothing_to_check_says_what_was_there(pasted, findings):
+    assert verdict(pasted) == ("empty", "error", "Nothing to check: the input is empty.", findings)
+
+
+def test_a_key_wrapped_every_two_characters_is_a_key_not_words():
+    key = "eyJzaWduYXR1cmUiOiJ4In0="
+    report = check("\n".join(key[i:i + 2] for i in range(0, len(key), 2)))
+    assert (report.kind, report.status, report.normalized) == ("registration-key", "warning", key)
+    assert (report.findings[0].code, report.findings[0].detail) == (
+        "paste-line-breaks", "Joined 12 lines with Unix (LF) line endings, wrapped at 2 columns.")
