@@ -83,6 +83,8 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri == SCENARIOS_PAGE:
         return scenarios_markdown()
     if page.file.src_uri == HTTP_CALLS_PAGE:
+        # The canonical answer to "what does GLPI send": its plain words are on other pages too.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": 1.2}
         return http_calls_markdown()
     if page.file.src_uri == CLI_PAGE:
         return USAGE_MARKER.sub(lambda match: usage_block(match.group(1)), markdown)

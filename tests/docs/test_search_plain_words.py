@@ -154,20 +154,49 @@ FRESH_D = [
     ("GLPI Network tab item not found", "troubleshooting/item-not-found/"),
     ("permission denied reading the key file", "troubleshooting/keyfile-unreadable/"),
 ]
-# Measured on the built site (Material's search: lunr, a trailing wildcard on every word, stop
-# words dropped by the separator in mkdocs.yml). Issue #12 aims at 23 of 24 for English: NOT
-# reached. Right page first, now (before any tuning): ENGLISH 19/24 (12), FRESH_A 18/24 (14),
-# FRESH_B 16/24 (16), FRESH_C 16/24 (13). FRESH_C read 14/24 at its first measurement; the
-# findings and scenarios catalogues were then taken out of the search (decided on FRESH_A/B).
-# The floor is the held-out figure, for every English set; it only stops the search from
-# getting worse.
-ENGLISH_FLOOR = 16
+# FRESH_E: written after the second pass's last change to pages and settings, without looking at
+# any result, then measured once.
+FRESH_E = [
+    ("do we need to buy anything to use the marketplace", "troubleshooting/registration-required/"),
+    ("what information leaves our network when GLPI checks its licence", "reference/http-calls/"),
+    ("someone deleted glpicrypt.key", "howto/secrets-after-key-loss/"),
+    ("can our test server use the production registration key", "troubleshooting/same-key-several-instances/"),
+    ("migrating GLPI to new hardware", "howto/move-glpicrypt-key/"),
+    ("how do I activate GLPI Network", "tutorials/register/"),
+    ("plugin archive download error 404", "troubleshooting/plugin-download-fails/"),
+    ("GLPI server has no direct internet only a proxy", "howto/proxy/"),
+    ("script the registration key with ansible", "howto/set-key-cli/"),
+    ("which volumes to mount for the official glpi docker image", "howto/docker/"),
+    ("glpicrypt.key size and format", "reference/glpicrypt-key/"),
+    ("registration key or glpicrypt.key which one do I need", "explanation/key-vs-keyfile/"),
+    ("prevent plugin installation through the web UI", "howto/restrict-marketplace/"),
+    ("chown marketplace directory www-data", "troubleshooting/marketplace-not-writable/"),
+    ("GLPI Network rate limit", "troubleshooting/too-many-attempts/"),
+    ("white screen after clicking save on GLPI Network tab", "troubleshooting/blank-page-on-save/"),
+    ("registration key not saved, field stays blank", "troubleshooting/saved-key-empty/"),
+    ("my subscription expired what happens to plugins", "troubleshooting/terminated-subscription/"),
+    ("difference between BASIC STANDARD and ADVANCED", "reference/tiers/"),
+    ("DNS cannot resolve services.glpi-network.com", "troubleshooting/services-unreachable/"),
+    ("does GLPI check the key offline", "explanation/how-the-check-works/"),
+    ("nginx config to serve the help centre", "howto/deploy-offline/"),
+    ("key file missing after upgrade, must run security:change_key", "troubleshooting/create-security-key/"),
+    ("mail collector cannot login after migration", "troubleshooting/unable-to-decrypt/"),
+]
+# Measured on the built site (Material's search: lunr, a trailing wildcard on every word; stop
+# words, GLPI and plural/-ing/-ed endings handled by the separator in mkdocs.yml). Right page
+# first, before the second pass -> after it:
+#   ENGLISH 19 -> 22, FRESH_A 18 -> 22, FRESH_B 16 -> 23, FRESH_C 16 -> 22 (all four had guided
+#   the first pass), FRESH_D 14 -> 22 (its baseline was taken first; the second pass was then
+#   decided on ENGLISH and FRESH_A to D), FRESH_E 12 -> 18 (held out: measured once, after).
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (FRESH_E: 18).
+# Each floor is one below the set's figure: it stops the search from getting worse.
+FLOORS = {"english": 21, "fresh_a": 21, "fresh_b": 22, "fresh_c": 21, "fresh_d": 21, "fresh_e": 17}
 OTHER_FLOOR = 4
 
 
 @pytest.fixture(scope="module")
 def results(site):
-    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + OTHER_LANGUAGES
+    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + OTHER_LANGUAGES
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -175,12 +204,13 @@ def _firsts(results, queries):
     return [query for query, page in queries if results[query][:1] == [page]]
 
 
-@pytest.mark.parametrize("queries", [ENGLISH, FRESH_A, FRESH_B, FRESH_C, FRESH_D],
-                         ids=["english", "fresh_a", "fresh_b", "fresh_c", "fresh_d"])
-def test_plain_english_questions_find_their_page(results, queries):
+@pytest.mark.parametrize(("name", "queries"), [
+    ("english", ENGLISH), ("fresh_a", FRESH_A), ("fresh_b", FRESH_B), ("fresh_c", FRESH_C),
+    ("fresh_d", FRESH_D), ("fresh_e", FRESH_E)])
+def test_plain_english_questions_find_their_page(results, name, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
-    assert len(firsts) >= ENGLISH_FLOOR, misses
+    assert len(firsts) >= FLOORS[name], misses
 
 
 def test_questions_in_glpis_other_languages_find_their_page(results):
