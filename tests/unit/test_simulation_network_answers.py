@@ -149,7 +149,7 @@ def test_keys_the_checker_accepts_are_read_by_their_signature():
     facts = dict(checker_status="ok", checker_kind="registration-key", checker_titles=())
     assert judge_key(RUNNING) == KeyVerdict("model", ACCOUNTS["demo-running"], **facts)
     assert judge_key(issue_demo_key(None)) == KeyVerdict("forged", **facts)
-    assert judge_key(WELL_FORMED).kind == "well-formed"
+    assert judge_key(WELL_FORMED) == KeyVerdict("well-formed", None, **facts)  # not the model's: no account
 
 
 def test_each_key_is_checked_once_per_run():
