@@ -725,12 +725,16 @@ class _Run:
                                                          if shows else ".")
                         if web else "Without the console bit, marketplace console commands stop "
                                     "with this message (exit status 1)."),
-                    detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}\n"
-                           "$ php bin/console marketplace:download exampleplugin\n"
-                           f"{shows}",
+                    detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}" + (
+                        # What a console command prints, only when the console bit is off.
+                        "\n$ php bin/console " + ("marketplace:download exampleplugin" if web
+                                                  else "marketplace:upgrade") + f"\n{shows}"
+                        if shows else ""),
                     fix=self.scenario.fix, shows=shows,
-                    shown_on="the console (php bin/console marketplace:…); the web "
-                             "Marketplace silently redirects to Setup > Plugins",
+                    shown_on=CONSOLE if not web else (
+                        "the console (php bin/console marketplace:…); the web Marketplace "
+                        "silently redirects to Setup > Plugins" if shows else
+                        "the web Marketplace silently redirects to Setup > Plugins"),
                     messages=(Message("admin", "glpi", "open the Marketplace"),
                               Message("glpi", "glpi", value, "the web bit is off", fails=True),
                               Message("glpi", "admin", "redirect to Setup > Plugins"))
