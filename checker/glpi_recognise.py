@@ -181,6 +181,14 @@ GLUE = "\x00"  # where a placeholder was: a word touching it is not a word of th
 UNSURE_NEIGHBOURS = APOSTROPHES + GLUE
 
 
+def _glued(literal: str, match: re.Match[str]) -> bool:
+    """Is this word next to an apostrophe or a placeholder, where a paste may change it? The
+    start and end of the text glue nothing (an empty neighbour, which `in` would find anywhere)."""
+    before = literal[match.start() - 1:match.start()]
+    after = literal[match.end():match.end() + 1]
+    return any(neighbour and neighbour in UNSURE_NEIGHBOURS for neighbour in (before, after))
+
+
 def _anchor(template: str) -> tuple[str, bool] | None:
     """A word of the text that survives accent loss, and whether the paste must hold it as a
     word (fast: a set look-up) or only as a substring (a word next to an apostrophe, which a
@@ -191,9 +199,7 @@ def _anchor(template: str) -> tuple[str, bool] | None:
         word = match.group()
         if not word.isascii() or word.isdigit() or len(word) < 3:
             continue
-        before = literal[match.start() - 1:match.start()]
-        after = literal[match.end():match.end() + 1]
-        (glued if before in UNSURE_NEIGHBOURS or after in UNSURE_NEIGHBOURS else words).append(word.lower())
+        (glued if _glued(literal, match) else words).append(word.lower())
     if words:
         return max(words, key=len), True
     if glued:
@@ -208,9 +214,7 @@ def _required_words(template: str) -> frozenset[str]:
     words = set()
     for match in WORDS.finditer(literal):
         word = match.group()
-        before = literal[match.start() - 1:match.start()]
-        after = literal[match.end():match.end() + 1]
-        if word.isascii() and before not in UNSURE_NEIGHBOURS and after not in UNSURE_NEIGHBOURS:
+        if word.isascii() and not _glued(literal, match):
             words.add(word.lower())
     return frozenset(words)
 

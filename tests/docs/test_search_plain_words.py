@@ -182,21 +182,51 @@ FRESH_E = [
     ("key file missing after upgrade, must run security:change_key", "troubleshooting/create-security-key/"),
     ("mail collector cannot login after migration", "troubleshooting/unable-to-decrypt/"),
 ]
+# FRESH_F: written after the third pass (which was decided on FRESH_E's misses, among others),
+# without looking at any result, then measured once.
+FRESH_F = [
+    ("GLPI Network pricing", "reference/tiers/"),
+    ("privacy what does the marketplace transmit", "reference/http-calls/"),
+    ("glpicrypt.key overwritten by accident no backup", "howto/secrets-after-key-loss/"),
+    ("two GLPI instances one licence", "troubleshooting/same-key-several-instances/"),
+    ("copy GLPI to another server keep encrypted passwords", "howto/move-glpicrypt-key/"),
+    ("where to enter the GLPI Network key", "tutorials/register/"),
+    ("marketplace says unable to download plugin archive", "troubleshooting/plugin-download-fails/"),
+    ("configure proxy for GLPI Network registration", "howto/proxy/"),
+    ("set registration key without the web form", "howto/set-key-cli/"),
+    ("glpi docker keys lost on every restart", "howto/docker/"),
+    ("what cipher does GLPI use to encrypt passwords", "reference/glpicrypt-key/"),
+    ("confused between the GLPI Network key and the key file", "explanation/key-vs-keyfile/"),
+    ("turn the marketplace off", "howto/restrict-marketplace/"),
+    ("marketplace cannot write plugins folder permission", "troubleshooting/marketplace-not-writable/"),
+    ("too many requests from GLPI Network", "troubleshooting/too-many-attempts/"),
+    ("blank page when saving registration key GLPI 9.5", "troubleshooting/blank-page-on-save/"),
+    ("key disappears after save", "troubleshooting/saved-key-empty/"),
+    ("renew GLPI Network subscription", "troubleshooting/terminated-subscription/"),
+    ("which tier do I need for a plugin", "reference/tiers/"),
+    ("firewall blocks services.glpi-network.com", "troubleshooting/services-unreachable/"),
+    ("is the registration key verified locally", "explanation/how-the-check-works/"),
+    ("install this documentation site on an air-gapped network", "howto/deploy-offline/"),
+    ("GLPI says you must create a security key", "troubleshooting/create-security-key/"),
+    ("LDAP sync fails after moving GLPI unable to decrypt", "troubleshooting/unable-to-decrypt/"),
+]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word; stop
 # words, GLPI and plural/-ing/-ed endings handled by the separator in mkdocs.yml). Right page
-# first, before the second pass -> after it:
+# first on the main before the second pass -> now:
 #   ENGLISH 19 -> 22, FRESH_A 18 -> 22, FRESH_B 16 -> 23, FRESH_C 16 -> 22 (all four had guided
 #   the first pass), FRESH_D 14 -> 22 (its baseline was taken first; the second pass was then
-#   decided on ENGLISH and FRESH_A to D), FRESH_E 12 -> 18 (held out: measured once, after).
-# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (FRESH_E: 18).
+#   decided on ENGLISH and FRESH_A to D), FRESH_E 12 -> 18 at its one held-out measurement, 22
+#   after a third pass that used its misses, FRESH_F 16 -> 18 (held out: measured once, after).
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (18 on FRESH_E and F).
 # Each floor is one below the set's figure: it stops the search from getting worse.
-FLOORS = {"english": 21, "fresh_a": 21, "fresh_b": 22, "fresh_c": 21, "fresh_d": 21, "fresh_e": 17}
+FLOORS = {"english": 21, "fresh_a": 21, "fresh_b": 22, "fresh_c": 21, "fresh_d": 21,
+          "fresh_e": 21, "fresh_f": 17}
 OTHER_FLOOR = 4
 
 
 @pytest.fixture(scope="module")
 def results(site):
-    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + OTHER_LANGUAGES
+    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + OTHER_LANGUAGES
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -206,7 +236,7 @@ def _firsts(results, queries):
 
 @pytest.mark.parametrize(("name", "queries"), [
     ("english", ENGLISH), ("fresh_a", FRESH_A), ("fresh_b", FRESH_B), ("fresh_c", FRESH_C),
-    ("fresh_d", FRESH_D), ("fresh_e", FRESH_E)])
+    ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F)])
 def test_plain_english_questions_find_their_page(results, name, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}

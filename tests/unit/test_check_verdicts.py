@@ -74,3 +74,67 @@ def test_a_key_wrapped_every_two_characters_is_a_key_not_words():
     assert (report.kind, report.status, report.normalized) == ("registration-key", "warning", key)
     assert (report.findings[0].code, report.findings[0].detail) == (
         "paste-line-breaks", "Joined 12 lines with Unix (LF) line endings, wrapped at 2 columns.")
+
+
+@pytest.mark.parametrize(("pasted", "kind", "headline"), [
+    ("eyJzaWdu\u0430YXR1cmUiOiJ4In0=", "registration-key", "A damaged registration key: it cannot work as pasted."),
+    ("QUJDREVG\u0430BCD", "unknown", "Not a registration key: this is not something the checker recognises."),
+])
+def test_a_look_alike_letter_damages_a_key_and_leaves_anything_else_unknown(pasted, kind, headline):
+    assert verdict(pasted) == (kind, "error", headline, [
+        ("paste-lookalike-characters", 'Found U+0430 CYRILLIC SMALL LETTER A looks like "a".')])
+
+
+@pytest.mark.parametrize(("pasted", "detail"), [
+    ("abc\x00def", "1 control character(s) and 0 U+FFFD replacement character(s) in 7 characters: "
+                   "a binary file read as text."),
+    ("abc\ufffddef", "0 control character(s) and 1 U+FFFD replacement character(s) in 7 characters: "
+                     "a binary file read as text."),
+    # Terminal colours are not counted, the NUL between them is.
+    ("\x1b[31m\x00\x1b[0m", "1 control character(s) and 0 U+FFFD replacement character(s) in 10 characters: "
+                            "a binary file read as text."),
+])
+def test_a_binary_file_read_as_text_is_not_read(pasted, detail):
+    assert verdict(pasted) == ("unknown", "error", "Not read: binary data, not text.", [("input-binary", detail)])
+
+
+def test_bytes_that_are_utf8_but_binary_are_not_read_either():
+    assert verdict(b"abc\x00def") == ("unknown", "error", "Not read: binary data, not text.",
+                                      [("input-binary", "7 bytes of binary data, not text.")])
+
+
+def test_terminal_colours_alone_do_not_make_text_binary():
+    kind, status, _, findings = verdict("\x1b[31mhello\x1b[0m")
+    assert (kind, status, findings[0]) == (
+        "unknown", "error", ("identified-unknown", "14 characters that match no GLPI secret's shape."))
+
+
+def test_base64_of_a_key_file_is_glpicrypt_key_material():
+    assert verdict(base64.b64encode(GLPI_KEY).decode()) == (
+        "glpicrypt-key", "error",
+        "Not a registration key: this is glpicrypt.key material (GLPI's encryption key, not a registration key).",
+        [("identified-glpicrypt-key", "Decodes from base64 to exactly 32 bytes of binary data: the size of a "
+                                      "glpicrypt.key."),
+         ("key-vs-keyfile", "You may have pasted one for the other.")])
+
+
+def test_short_base64_that_is_no_secret_is_unknown_with_what_it_decodes_to():
+    assert verdict("QUJD") == (
+        "unknown", "error", "Not a registration key: this is not something the checker recognises.",
+        [("identified-unknown", "4 characters that match no GLPI secret's shape."),
+         ("key-not-json", 'Decodes to 3 characters of text starting "ABC"; PHP\'s json_decode fails with '
+                          '"Syntax error".')])
+    assert check("QUJD").fields is None
+
+
+def test_a_key_object_without_signature_keeps_its_members():
+    report = check(base64.b64encode(b'{"a":1}').decode())
+    assert (report.kind, report.status, report.codes(), report.fields) == (
+        "registration-key", "error", ["key-signature-missing"], {"a": 1})
+
+
+def test_glpi_messages_headline_names_the_cause_or_the_count():
+    assert check("The registration key is invalid.").headline == (
+        "GLPI's message: GLPI Network did not accept the registration key GLPI sent.")
+    assert check("The registration key is invalid.\nThe registration key is valid.").headline == (
+        "2 of GLPI's messages: each one's cause and page below.")
