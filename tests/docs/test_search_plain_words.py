@@ -267,22 +267,31 @@ FRESH_H = [
     ("GLPI 11 error after upgrade about kernel secret missing key", "troubleshooting/kernel-secret/"),
 ]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word; stop
-# words, GLPI and plural/-ing/-ed endings handled by the separator in mkdocs.yml). Right page
-# first on the main before the second pass -> now:
+# words, GLPI and regular English endings handled by the separator in mkdocs.yml). Right page
+# first on the main before the second pass -> after it:
 #   ENGLISH 19 -> 22, FRESH_A 18 -> 22, FRESH_B 16 -> 23, FRESH_C 16 -> 22 (all four had guided
 #   the first pass), FRESH_D 14 -> 22 (its baseline was taken first; the second pass was then
 #   decided on ENGLISH and FRESH_A to D), FRESH_E 12 -> 18 at its one held-out measurement, 22
 #   after a third pass that used its misses, FRESH_F 16 -> 18 (held out: measured once, after).
-# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (18 on FRESH_E and F).
+# Fourth pass (the separator's stemmer, title weight 4, the checker page's boost, reader words),
+# main before it -> after it: ENGLISH 22 -> 23, FRESH_A 22 -> 24, FRESH_B 23 -> 24, FRESH_C
+#   22 -> 23, FRESH_D 22 -> 24, FRESH_E 22 -> 23, FRESH_F 18 -> 24 (its misses guided this pass),
+#   FRESH_G 11 -> 14 at its one held-out measurement, then 21 after reader words for its misses,
+#   FRESH_H 15 -> 17 (held out: written after the last change, measured once).
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (14 and 17 on FRESH_G and
+# H; sets reach 23-24 only once their own misses have been worked on). What held-out questions
+# still miss on: words the right page lacks ("forgets", "cloned", "tries"), a title word of
+# another page ("register" in the tutorial's title, "protected", "HTTP"), and the wildcard.
 # Each floor is one below the set's figure: it stops the search from getting worse.
-FLOORS = {"english": 21, "fresh_a": 21, "fresh_b": 22, "fresh_c": 21, "fresh_d": 21,
-          "fresh_e": 21, "fresh_f": 17}
+FLOORS = {"english": 22, "fresh_a": 23, "fresh_b": 23, "fresh_c": 22, "fresh_d": 23,
+          "fresh_e": 22, "fresh_f": 23, "fresh_g": 20, "fresh_h": 16}
 OTHER_FLOOR = 4
 
 
 @pytest.fixture(scope="module")
 def results(site):
-    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + OTHER_LANGUAGES
+    queries = (ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + FRESH_G
+               + FRESH_H + OTHER_LANGUAGES)
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -292,7 +301,8 @@ def _firsts(results, queries):
 
 @pytest.mark.parametrize(("name", "queries"), [
     ("english", ENGLISH), ("fresh_a", FRESH_A), ("fresh_b", FRESH_B), ("fresh_c", FRESH_C),
-    ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F)])
+    ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F), ("fresh_g", FRESH_G),
+    ("fresh_h", FRESH_H)])
 def test_plain_english_questions_find_their_page(results, name, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
