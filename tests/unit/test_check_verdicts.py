@@ -166,3 +166,13 @@ SEVERAL = ("paste-several-values",
 def test_several_values_of_a_key_are_a_damaged_key(pasted, findings):
     assert verdict(pasted) == (
         "registration-key", "error", "A damaged registration key: it cannot work as pasted.", findings)
+
+
+def test_a_damaged_key_in_the_url_safe_alphabet_says_both_repairs_and_what_is_missing():
+    report = check("eyJhIjoifn5-Pz8_Pj4-In0")
+    assert (report.kind, report.status, report.normalized, report.fields) == (
+        "registration-key", "error", None, {"a": "~~~???>>>"})
+    assert [(f.code, f.detail) for f in report.findings] == [
+        ("paste-urlsafe-alphabet", 'Translated "-" to "+" and "_" to "/".'),
+        ("paste-missing-padding", 'Added 1 "=" at the end.'),
+        ("key-signature-missing", "Members found: a.")]
