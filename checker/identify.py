@@ -8,6 +8,7 @@ import unicodedata
 from .crypto.backend import KEY_BYTES, NONCE_BYTES, TAG_BYTES
 from .findings import spec
 from .report import Finding
+from .wording import counted, secret_size
 
 ENCRYPTED_OVERHEAD = NONCE_BYTES + TAG_BYTES  # GLPI stores nonce ‖ ciphertext ‖ tag
 
@@ -100,8 +101,8 @@ def binary_shape(decoded: bytes, how: str) -> tuple[str, Finding] | None:
     if len(decoded) >= ENCRYPTED_OVERHEAD:
         plaintext = len(decoded) - ENCRYPTED_OVERHEAD
         return "encrypted-value", spec("identified-encrypted-value").finding(
-            f"{how} {len(decoded)} bytes of binary data: a 24-byte nonce, {plaintext} bytes of "
-            f"ciphertext and a 16-byte tag, so it holds a {plaintext}-byte secret.")
+            f"{how} {len(decoded)} bytes of binary data: a 24-byte nonce, {counted(plaintext, 'byte')} "
+            f"of ciphertext and a 16-byte tag, so it holds {secret_size(plaintext)}.")
     return None
 
 

@@ -15,6 +15,7 @@ from ..crypto.glpi import DecryptResult, decrypt_value, encrypt_value
 from ..crypto.legacy import decrypt_legacy_bytes
 from ..crypto.php_base64 import php_lenient_decode
 from ..findings import spec
+from ..wording import secret_size
 from .inputs import InputError, UsageError, read_text_argument
 from .keyfile_cmd import read_key, read_keyfile
 from .output import is_tty, json_text, shown, write, write_bytes, write_error
@@ -229,8 +230,7 @@ def _render_verify(key_file: str, values: list[str], results: list[DecryptResult
     for index, (value, result) in enumerate(zip(values, results), start=1):
         label = f"value {index} ({_quoted(_preview(value))}, {len(value)} characters)"
         if result.ok:
-            size = len(result.plaintext or b"")
-            said = f"decrypts: a {size}-byte secret" if size else "decrypts: an empty secret"
+            said = f"decrypts: {secret_size(len(result.plaintext or b''))}"
             if show:
                 said += ": " + _quoted((result.plaintext or b"").decode("utf-8", "surrogateescape"))
             lines.append(f"{paint(MARKS['ok'], 'ok')} {label} {said}")

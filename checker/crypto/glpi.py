@@ -14,6 +14,7 @@ from typing import Any
 
 from ..base64_strict import Base64Error, is_canonical, php_strict_decode
 from .. import glpi_texts as words
+from ..wording import counted, secret_size
 from . import backend
 from .backend import KEY_BYTES, NONCE_BYTES, TAG_BYTES, AuthenticationFailed
 from .php_base64 import php_lenient_decode, skipped_characters
@@ -83,13 +84,13 @@ def decrypt_value(value: str, key: bytes) -> DecryptResult:
     try:
         plaintext = backend.decrypt(key, nonce, sealed, nonce)
     except AuthenticationFailed:
-        why = (f"It decodes to {len(raw)} bytes (a nonce, {len(sealed) - TAG_BYTES} bytes "
+        why = (f"It decodes to {len(raw)} bytes (a nonce, {counted(len(sealed) - TAG_BYTES, 'byte')} "
                "of ciphertext and a tag), but the tag does not match with this key.")
         if isinstance(strict, bytes) and not is_canonical("".join(value.split())):
             why += (" Its base64 text is not whole groups of 4 characters with their \"=\" "
                     "padding: it was probably cut short.")
         return _failure(stray, "decrypt-failed", words.LOG_DECRYPT_FAILED, why)
-    detail = f"Decrypted {_secret_size(plaintext)}."
+    detail = f"Decrypted {secret_size(len(plaintext))}."
     if stray:
         detail += (f" GLPI skips the {_listed(stray)} in it, as this check did; copy the value "
                    f"again without {_them(stray)}.")
@@ -102,17 +103,6 @@ def _failure(stray: list[str], code: str, glpi_message: str, why: str) -> Decryp
                f"{_them(stray)}; then: {why[0].lower()}{why[1:]}")
         return DecryptResult(False, None, "decrypt-not-base64", glpi_message, why)
     return DecryptResult(False, None, code, glpi_message, why)
-
-
-def _secret_size(plaintext: bytes) -> str:
-    return "an empty secret" if not plaintext else f"{_article(len(plaintext))} {len(plaintext)}-byte secret"
-
-
-def _article(number: int) -> str:
-    """ "an" before a number said with a vowel first: 8, 11, 18, 80-89, 800-899, 11,000…"""
-    digits = str(number)
-    eleven_or_eighteen = len(digits) % 3 == 2 and digits[:2] in ("11", "18")
-    return "an" if digits.startswith("8") or eleven_or_eighteen else "a"
 
 
 def _listed(stray: list[str]) -> str:

@@ -103,12 +103,13 @@ def test_glpicrypt_key_as_hex_and_base64():
     assert "key-vs-keyfile" in check(KEYFILE.hex()).codes()
 
 
-@pytest.mark.parametrize("value,secret_length", [(ENCRYPTED_MYP4SSW0RD, 10), (ENCRYPTED_EMPTY, 0)])
-def test_value_encrypted_by_glpi_reports_the_secret_length(value, secret_length):
+@pytest.mark.parametrize("value,secret", [(ENCRYPTED_MYP4SSW0RD, "a 10-byte secret"),
+                                          (ENCRYPTED_EMPTY, "an empty secret")])
+def test_value_encrypted_by_glpi_reports_the_secret_length(value, secret):
     report = check(value)
     assert (report.kind, report.status) == ("encrypted-value", "error")
     finding = next(f for f in report.findings if f.code == "identified-encrypted-value")
-    assert f"holds a {secret_length}-byte secret" in finding.detail
+    assert f"so it holds {secret}." in finding.detail
     assert "key-vs-keyfile" in report.codes()
 
 

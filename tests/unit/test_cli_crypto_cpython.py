@@ -155,6 +155,14 @@ def test_verify_all_match_without_showing_secrets(capsys, monkeypatch, key_file)
     assert "MyP4ssw0rD" not in out
 
 
+def test_verify_names_an_82_byte_secret_with_an(capsys, monkeypatch, key_file):
+    # GLPI's own test vector (tests/units/GLPIKeyTest.php) that decrypts to 82 bytes.
+    value = ("lBaMoLV3u0DOZS17qDBoO4uVY56WEmYQpUg+F+WfZ8zE3Nt/nQzBajs6VNY5F1CHHKKSaAR5wGdmYfY2MLX4b7KYOBuC"
+             "/JYeOUnPXvhQTe8uuAdkDxjqmRqRtY2TaNhQBPBz6ul8i+YZRwW3oPe0wssZl2uV0KONNfI=")
+    code, out, _ = run(capsys, monkeypatch, ["verify", "--key-file", key_file, value])
+    assert code == 0 and "decrypts: an 82-byte secret" in out
+
+
 def test_verify_show_prints_secrets(capsys, monkeypatch, key_file):
     code, out, _ = run(capsys, monkeypatch, ["verify", "--key-file", key_file, "--show", PASSWORD_VALUE])
     assert code == 0 and '"MyP4ssw0rD"' in out

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from checker.wording import secret_size
+
 from checker import glpi_texts as glpi_messages
 from checker.crypto import backend
 from checker.crypto.glpi import decrypt_value, encrypt_value
@@ -219,8 +221,7 @@ def test_a_result_as_a_dictionary():
     (1100, "a 1100-byte"), (11000, "an 11000-byte"), (18000, "an 18000-byte"), (181000, "a 181000-byte"),
 ])
 def test_a_secret_size_reads_with_the_right_article(size, said):
-    from checker.crypto.glpi import _secret_size
-    assert _secret_size(bytes(size)) == f"{said} secret"
+    assert secret_size(size) == f"{said} secret"
 
 
 @pytest.mark.parametrize("key_size, nonce_size, message", [

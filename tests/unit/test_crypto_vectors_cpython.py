@@ -199,6 +199,10 @@ def test_a_decrypted_value_says_the_size_of_its_secret(value, detail):
     (GLPI_VECTORS[0][0][:-6], "It decodes to 46 bytes (a nonce, 6 bytes of ciphertext and a tag), but the "
                               "tag does not match with this key. Its base64 text is not whole groups of 4 "
                               "characters with their \"=\" padding: it was probably cut short."),
+    (base64.b64encode(bytes(41)).decode(), "It decodes to 41 bytes (a nonce, 1 byte of ciphertext and a tag), "
+                                           "but the tag does not match with this key."),
+    (base64.b64encode(bytes(40)).decode(), "It decodes to 40 bytes (a nonce, 0 bytes of ciphertext and a tag), "
+                                           "but the tag does not match with this key."),
     (GLPI_VECTORS[0][0][:-6] + "$", "The value holds 1 character outside the base64 alphabet ('$'). GLPI's "
                                     "lenient base64 decoding skips it; then: it decodes to 46 bytes (a nonce, "
                                     "6 bytes of ciphertext and a tag), but the tag does not match with this key."),

@@ -14,13 +14,17 @@ def test_thirty_two_raw_bytes_are_a_key_file():
     assert finding.detail == "Read exactly 32 bytes of binary data: the size of a glpicrypt.key."
 
 
-@pytest.mark.parametrize("size, secret", [(40, 0), (41, 1), (88, 48)])
-def test_nonce_ciphertext_and_tag_give_the_secret_size(size, secret):
+@pytest.mark.parametrize("size, ciphertext, secret", [
+    (40, "0 bytes", "an empty secret"), (41, "1 byte", "a 1-byte secret"),
+    (48, "8 bytes", "an 8-byte secret"), (51, "11 bytes", "an 11-byte secret"),
+    (88, "48 bytes", "a 48-byte secret"), (122, "82 bytes", "an 82-byte secret"),
+])
+def test_nonce_ciphertext_and_tag_give_the_secret_size(size, ciphertext, secret):
     kind, finding = binary_shape(bytes(size), "Decodes from base64 to")
     assert kind == "encrypted-value"
     assert finding.detail == (
-        f"Decodes from base64 to {size} bytes of binary data: a 24-byte nonce, {secret} bytes of "
-        f"ciphertext and a 16-byte tag, so it holds a {secret}-byte secret.")
+        f"Decodes from base64 to {size} bytes of binary data: a 24-byte nonce, {ciphertext} of "
+        f"ciphertext and a 16-byte tag, so it holds {secret}.")
 
 
 @pytest.mark.parametrize("size", [0, 31, 33, 39])
