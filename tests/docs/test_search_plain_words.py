@@ -305,14 +305,17 @@ FRESH_I = [
 # main before it -> after it: ENGLISH 22 -> 23, FRESH_A 22 -> 24, FRESH_B 23 -> 24, FRESH_C
 #   22 -> 23, FRESH_D 22 -> 24, FRESH_E 22 -> 23, FRESH_F 18 -> 24 (its misses guided this pass),
 #   FRESH_G 11 -> 14 at its one held-out measurement, then 21 after reader words for its misses,
-#   FRESH_H 15 -> 17 (held out: written after the last change, measured once).
-# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (14 and 17 on FRESH_G and
-# H; sets reach 23-24 only once their own misses have been worked on). What held-out questions
-# still miss on: words the right page lacks ("forgets", "cloned", "tries"), a title word of
-# another page ("register" in the tutorial's title, "protected", "HTTP"), and the wildcard.
+#   FRESH_H 15 -> 17 held out, then 19 after reader words for its misses, FRESH_I 12 -> 15 (held
+#   out: written after the last change, measured once).
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (14, 17 and 15 on FRESH_G,
+# H and I; a set reaches 21-24 only once its own misses have been worked on). What held-out
+# questions still miss on: words the right page lacks ("forgets", "lapses", "429", "non-
+# interactive"), a title word of another page ("register" in the tutorial's title, "protected",
+# "HTTP", "offer"), the stemmer joining senses ("what can be saved" meets the saved-key page),
+# and near-ties on words every page uses (key, registration, GLPI Network).
 # Each floor is one below the set's figure: it stops the search from getting worse.
 FLOORS = {"english": 22, "fresh_a": 23, "fresh_b": 23, "fresh_c": 22, "fresh_d": 23,
-          "fresh_e": 22, "fresh_f": 23, "fresh_g": 20, "fresh_h": 16}
+          "fresh_e": 22, "fresh_f": 23, "fresh_g": 20, "fresh_h": 18, "fresh_i": 14}
 OTHER_FLOOR = 4
 
 
