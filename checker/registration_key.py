@@ -16,6 +16,7 @@ from .base64_strict import Base64Error, php_strict_decode
 from .findings import spec
 from .php_json import jsonable, php_json_decode
 from .report import Finding
+from .wording import counted
 
 
 # JSON's names for what a document that is not an object holds (bool before int: a subclass).
@@ -75,16 +76,12 @@ def base64_failure(text: str, error: Base64Error) -> Finding:
         f"\"=\" found at character {error.position + 1} of {len(text)}.")
 
 
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def signature_length(signature: str) -> str:
     decoded = php_strict_decode(signature)
     if isinstance(decoded, bytes) and decoded:
-        return (f"{_counted(len(decoded), 'byte')} once base64-decoded "
-                f"({_counted(len(signature), 'character')})")
-    return f"{_counted(len(signature), 'character')} (not base64)"
+        return (f"{counted(len(decoded), 'byte')} once base64-decoded "
+                f"({counted(len(signature), 'character')})")
+    return f"{counted(len(signature), 'character')} (not base64)"
 
 
 def check_format(text: str, decoded: bytes | Base64Error | None = None) -> KeyFormat:

@@ -363,7 +363,8 @@ def http_calls_markdown() -> str:
     lines = [
         "# HTTP calls to GLPI Network",
         "",
-        "Does GLPI phone home? What GLPI sends to GLPI Network, and when: which data and "
+        "Does GLPI phone home? What GLPI sends to GLPI Network, and when: which URLs it contacts on "
+        "the Internet, which data and "
         "information about your instance leave the server, for a privacy review or a firewall "
         "rule. Every request GLPI "
         "makes for registration and the Marketplace, per GLPI release: the URL, the headers "

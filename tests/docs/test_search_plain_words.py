@@ -210,23 +210,119 @@ FRESH_F = [
     ("GLPI says you must create a security key", "troubleshooting/create-security-key/"),
     ("LDAP sync fails after moving GLPI unable to decrypt", "troubleshooting/unable-to-decrypt/"),
 ]
+# FRESH_G: written by a third pass after its last change to the pages and the search settings
+# (decided on FRESH_F's misses, among others), without looking at any result, then measured once.
+FRESH_G = [
+    ("marketplace asks me to register first", "troubleshooting/registration-required/"),
+    ("which URLs does GLPI contact on the internet", "reference/http-calls/"),
+    ("restored from backup but glpicrypt.key was not in it", "howto/secrets-after-key-loss/"),
+    ("prod and preprod share the same GLPI Network key", "troubleshooting/same-key-several-instances/"),
+    ("I just bought GLPI Network, how do I register", "tutorials/register/"),
+    ("decode a registration key to see what it contains", "reference/registration-key/"),
+    ("register GLPI from a shell script", "howto/set-key-cli/"),
+    ("which directories must persist for a glpi container", "howto/docker/"),
+    ("how long is the glpicrypt.key file", "reference/glpicrypt-key/"),
+    ("is the registration key the same thing as the security key", "explanation/key-vs-keyfile/"),
+    ("upload the checker to a server that has no browser", "howto/run-checks-on-server/"),
+    ("our GLPI Network subscription was not renewed", "troubleshooting/terminated-subscription/"),
+    ("how does the key validation work behind the scenes", "explanation/how-the-check-works/"),
+    ("glpicrypt.key is there but GLPI cannot open it", "troubleshooting/keyfile-unreadable/"),
+    ("marketplace empty after recreating the container", "troubleshooting/marketplace-after-redeploy/"),
+    ("list of marketplace constants for local_define.php", "reference/marketplace-constants/"),
+    ("glpi-keycheck json output", "reference/cli/"),
+    ("change_key broke the registration key on 9.5.0", "troubleshooting/change-key-registration-key-95/"),
+    ("plugin says our offer level is too low", "troubleshooting/superior-offer/"),
+    ("mail receiver password cannot be decrypted", "troubleshooting/unable-to-decrypt/"),
+    ("the registration information could not be retrieved", "troubleshooting/unable-to-fetch/"),
+    ("proxy refuses the connection when GLPI checks the key", "troubleshooting/proxy-connect-failed/"),
+    ("glpicrypt.key looks corrupted or truncated", "troubleshooting/invalid-key-file/"),
+    ("try several key files to see which one decrypts our database", "howto/check-keyfile-and-database/"),
+]
+# FRESH_H: written after the changes decided on FRESH_G's misses, without looking at any result,
+# then measured once.
+FRESH_H = [
+    ("marketplace won't open until the instance is registered", "troubleshooting/registration-required/"),
+    ("what headers does GLPI send with the registration key", "reference/http-calls/"),
+    ("server rebuilt and the old glpicrypt.key is gone", "howto/secrets-after-key-loss/"),
+    ("cloned our GLPI VM for testing, is the GLPI Network key a problem", "troubleshooting/same-key-several-instances/"),
+    ("move GLPI install to a different directory during upgrade", "howto/move-glpicrypt-key/"),
+    ("first steps after receiving a GLPI Network registration key", "tutorials/register/"),
+    ("http proxy with authentication for GLPI Network", "howto/proxy/"),
+    ("automate GLPI Network registration in our deployment", "howto/set-key-cli/"),
+    ("glpi docker image loses config after update", "howto/docker/"),
+    ("what does glpicrypt.key protect", "reference/glpicrypt-key/"),
+    ("why two different keys in GLPI", "explanation/key-vs-keyfile/"),
+    ("only super-admins should install plugins", "howto/restrict-marketplace/"),
+    ("web server user cannot write to marketplace folder", "troubleshooting/marketplace-not-writable/"),
+    ("GLPI Network blocked us for a while after several tries", "troubleshooting/too-many-attempts/"),
+    ("GLPI 9.5 page goes blank when I save GLPI Network settings", "troubleshooting/blank-page-on-save/"),
+    ("GLPI 10 forgets the registration key", "troubleshooting/saved-key-empty/"),
+    ("registration key belongs to an ended contract", "troubleshooting/terminated-subscription/"),
+    ("what do BASIC subscribers get", "reference/tiers/"),
+    ("services.glpi-network.com times out from our server", "troubleshooting/services-unreachable/"),
+    ("what happens when I click save on the GLPI Network tab", "explanation/how-the-check-works/"),
+    ("serve the keycheck site under /keycheck with apache", "howto/deploy-offline/"),
+    ("bin/console says create a security key first", "troubleshooting/create-security-key/"),
+    ("imap password decryption failure after server change", "troubleshooting/unable-to-decrypt/"),
+    ("GLPI 11 error after upgrade about kernel secret missing key", "troubleshooting/kernel-secret/"),
+]
+# FRESH_I: written after the changes decided on FRESH_H's misses, without looking at any result,
+# then measured once.
+FRESH_I = [
+    ("can I use the marketplace without paying anything", "troubleshooting/registration-required/"),
+    ("does the registration check send our instance UID", "reference/http-calls/"),
+    ("no copy of the old key file anywhere, what can be saved", "howto/secrets-after-key-loss/"),
+    ("one subscription for several GLPI servers", "troubleshooting/same-key-several-instances/"),
+    ("checklist before moving GLPI to another host", "howto/move-glpicrypt-key/"),
+    ("how to activate the GLPI Network subscription in GLPI", "tutorials/register/"),
+    ("marketplace shows an error when downloading a plugin", "troubleshooting/plugin-download-fails/"),
+    ("where to configure the outbound proxy in GLPI setup", "howto/proxy/"),
+    ("non-interactive way to store the registration key", "howto/set-key-cli/"),
+    ("bind mount config and files folders in docker", "howto/docker/"),
+    ("find the right key file among several backups", "howto/check-keyfile-and-database/"),
+    ("registration key vs encryption key", "explanation/key-vs-keyfile/"),
+    ("stop users from installing plugins", "howto/restrict-marketplace/"),
+    ("list of php bin/console commands for GLPI Network", "reference/console-commands/"),
+    ("HTTP 429 from GLPI Network", "troubleshooting/too-many-attempts/"),
+    ("GLPI 9.5 blank screen registration", "troubleshooting/blank-page-on-save/"),
+    ("registration key not kept after saving in GLPI 10", "troubleshooting/saved-key-empty/"),
+    ("what happens to our plugins when the subscription lapses", "troubleshooting/terminated-subscription/"),
+    ("compare GLPI Network offers", "reference/tiers/"),
+    ("GLPI cannot resolve the GLPI Network host name", "troubleshooting/services-unreachable/"),
+    ("does GLPI cache the registration check result", "explanation/how-the-check-works/"),
+    ("mirror this help site inside our company network", "howto/deploy-offline/"),
+    ("certificate file error curl GLPI Network", "troubleshooting/tls-certificate-file/"),
+    ("which database columns are encrypted by GLPI", "reference/glpicrypt-key/"),
+]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word; stop
-# words, GLPI and plural/-ing/-ed endings handled by the separator in mkdocs.yml). Right page
-# first on the main before the second pass -> now:
+# words, GLPI and regular English endings handled by the separator in mkdocs.yml). Right page
+# first on the main before the second pass -> after it:
 #   ENGLISH 19 -> 22, FRESH_A 18 -> 22, FRESH_B 16 -> 23, FRESH_C 16 -> 22 (all four had guided
 #   the first pass), FRESH_D 14 -> 22 (its baseline was taken first; the second pass was then
 #   decided on ENGLISH and FRESH_A to D), FRESH_E 12 -> 18 at its one held-out measurement, 22
 #   after a third pass that used its misses, FRESH_F 16 -> 18 (held out: measured once, after).
-# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (18 on FRESH_E and F).
+# Fourth pass (the separator's stemmer, title weight 4, the checker page's boost, reader words),
+# main before it -> after it: ENGLISH 22 -> 23, FRESH_A 22 -> 24, FRESH_B 23 -> 24, FRESH_C
+#   22 -> 23, FRESH_D 22 -> 24, FRESH_E 22 -> 23, FRESH_F 18 -> 24 (its misses guided this pass),
+#   FRESH_G 11 -> 14 at its one held-out measurement, then 21 after reader words for its misses,
+#   FRESH_H 15 -> 17 held out, then 19 after reader words for its misses, FRESH_I 12 -> 15 (held
+#   out: written after the last change, measured once).
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (14, 17 and 15 on FRESH_G,
+# H and I; a set reaches 21-24 only once its own misses have been worked on). What held-out
+# questions still miss on: words the right page lacks ("forgets", "lapses", "429", "non-
+# interactive"), a title word of another page ("register" in the tutorial's title, "protected",
+# "HTTP", "offer"), the stemmer joining senses ("what can be saved" meets the saved-key page),
+# and near-ties on words every page uses (key, registration, GLPI Network).
 # Each floor is one below the set's figure: it stops the search from getting worse.
-FLOORS = {"english": 21, "fresh_a": 21, "fresh_b": 22, "fresh_c": 21, "fresh_d": 21,
-          "fresh_e": 21, "fresh_f": 17}
+FLOORS = {"english": 22, "fresh_a": 23, "fresh_b": 23, "fresh_c": 22, "fresh_d": 23,
+          "fresh_e": 22, "fresh_f": 23, "fresh_g": 20, "fresh_h": 18, "fresh_i": 14}
 OTHER_FLOOR = 4
 
 
 @pytest.fixture(scope="module")
 def results(site):
-    queries = ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + OTHER_LANGUAGES
+    queries = (ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + FRESH_G
+               + FRESH_H + FRESH_I + OTHER_LANGUAGES)
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -236,7 +332,8 @@ def _firsts(results, queries):
 
 @pytest.mark.parametrize(("name", "queries"), [
     ("english", ENGLISH), ("fresh_a", FRESH_A), ("fresh_b", FRESH_B), ("fresh_c", FRESH_C),
-    ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F)])
+    ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F), ("fresh_g", FRESH_G),
+    ("fresh_h", FRESH_H), ("fresh_i", FRESH_I)])
 def test_plain_english_questions_find_their_page(results, name, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}

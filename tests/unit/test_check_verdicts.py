@@ -138,3 +138,41 @@ def test_glpi_messages_headline_names_the_cause_or_the_count():
         "GLPI's message: GLPI Network did not accept the registration key GLPI sent.")
     assert check("The registration key is invalid.\nThe registration key is valid.").headline == (
         "2 of GLPI's messages: each one's cause and page below.")
+
+
+def test_a_token_is_named_without_the_key_file_advice():
+    assert verdict("0123456789abcdef0123456789abcdef01234567") == (
+        "instance-uid", "error", "Not a registration key: this is an instance UID or a GLPI token.",
+        [("identified-instance-uid", "40 characters, all lowercase letters and digits.")])
+
+
+def test_a_damaged_key_keeps_its_key_repairs_next_to_the_look_alike():
+    assert verdict("eyJzaWdu\u0430YXR1cm-iOiJ4In0=")[3] == [
+        ("paste-urlsafe-alphabet", 'Translated "-" to "+" and "_" to "/".'),
+        ("paste-lookalike-characters", 'Found U+0430 CYRILLIC SMALL LETTER A looks like "a".')]
+
+
+SEVERAL = ("paste-several-values",
+           "2 values separated by whitespace; joined, they do not decode to a registration key.")
+
+
+@pytest.mark.parametrize(("pasted", "findings"), [
+    ("eyJzaWduYXR1cmUi OiJ4In0=x", [SEVERAL]),
+    # Joined, they decode to the start of JSON: a damaged key too, though not "eyJ".
+    ("WzEs MiwgMw==", [SEVERAL]),
+    # A key's repairs stay; the line breaks are the several values themselves.
+    ("eyJzaWduYXR1cmUiOiJ4In0\nQUJD", [("paste-missing-padding", 'Added 1 "=" at the end.'), SEVERAL]),
+])
+def test_several_values_of_a_key_are_a_damaged_key(pasted, findings):
+    assert verdict(pasted) == (
+        "registration-key", "error", "A damaged registration key: it cannot work as pasted.", findings)
+
+
+def test_a_damaged_key_in_the_url_safe_alphabet_says_both_repairs_and_what_is_missing():
+    report = check("eyJhIjoifn5-Pz8_Pj4-In0")
+    assert (report.kind, report.status, report.normalized, report.fields) == (
+        "registration-key", "error", None, {"a": "~~~???>>>"})
+    assert [(f.code, f.detail) for f in report.findings] == [
+        ("paste-urlsafe-alphabet", 'Translated "-" to "+" and "_" to "/".'),
+        ("paste-missing-padding", 'Added 1 "=" at the end.'),
+        ("key-signature-missing", "Members found: a.")]

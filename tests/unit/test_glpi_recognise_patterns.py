@@ -31,6 +31,7 @@ def fresh_patterns():
     ("Der Schlüssel ist 20245 ungültig", ("der", True)),              # never a number; the first of equals
     ("d'enregistrement", ("enregistrement", False)),                    # only elided: a substring
     ("abc%sdefgh", ("defgh", False)),                                   # touching a placeholder
+    ("xyz%sabcdef", ("abcdef", False)),                                 # the longest, not the last
     ("x`abcd", ("abcd", False)),
     ("%s", None), ("OK!", None), ("ab\u00b4cd", None),                 # nothing of 3 letters or more
 ])

@@ -157,3 +157,10 @@ def test_each_key_is_checked_once_per_run():
     first = model.report(RUNNING)
     assert model.report(RUNNING) is first and list(model.reports) == [RUNNING]
     assert model.verdict(RUNNING).kind == "model"
+
+
+def test_the_signature_covers_the_members_not_their_order():
+    document = json.loads(base64.b64decode(RUNNING))
+    reordered = {"issuer": document["issuer"], "signature": document["signature"], "account": document["account"]}
+    key = base64.b64encode(json.dumps(reordered, separators=(",", ":")).encode()).decode()
+    assert judge_key(key).kind == "model" and judge_key(key).account == ACCOUNTS["demo-running"]
