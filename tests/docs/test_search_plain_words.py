@@ -266,6 +266,34 @@ FRESH_H = [
     ("imap password decryption failure after server change", "troubleshooting/unable-to-decrypt/"),
     ("GLPI 11 error after upgrade about kernel secret missing key", "troubleshooting/kernel-secret/"),
 ]
+# FRESH_I: written after the changes decided on FRESH_H's misses, without looking at any result,
+# then measured once.
+FRESH_I = [
+    ("can I use the marketplace without paying anything", "troubleshooting/registration-required/"),
+    ("does the registration check send our instance UID", "reference/http-calls/"),
+    ("no copy of the old key file anywhere, what can be saved", "howto/secrets-after-key-loss/"),
+    ("one subscription for several GLPI servers", "troubleshooting/same-key-several-instances/"),
+    ("checklist before moving GLPI to another host", "howto/move-glpicrypt-key/"),
+    ("how to activate the GLPI Network subscription in GLPI", "tutorials/register/"),
+    ("marketplace shows an error when downloading a plugin", "troubleshooting/plugin-download-fails/"),
+    ("where to configure the outbound proxy in GLPI setup", "howto/proxy/"),
+    ("non-interactive way to store the registration key", "howto/set-key-cli/"),
+    ("bind mount config and files folders in docker", "howto/docker/"),
+    ("find the right key file among several backups", "howto/check-keyfile-and-database/"),
+    ("registration key vs encryption key", "explanation/key-vs-keyfile/"),
+    ("stop users from installing plugins", "howto/restrict-marketplace/"),
+    ("list of php bin/console commands for GLPI Network", "reference/console-commands/"),
+    ("HTTP 429 from GLPI Network", "troubleshooting/too-many-attempts/"),
+    ("GLPI 9.5 blank screen registration", "troubleshooting/blank-page-on-save/"),
+    ("registration key not kept after saving in GLPI 10", "troubleshooting/saved-key-empty/"),
+    ("what happens to our plugins when the subscription lapses", "troubleshooting/terminated-subscription/"),
+    ("compare GLPI Network offers", "reference/tiers/"),
+    ("GLPI cannot resolve the GLPI Network host name", "troubleshooting/services-unreachable/"),
+    ("does GLPI cache the registration check result", "explanation/how-the-check-works/"),
+    ("mirror this help site inside our company network", "howto/deploy-offline/"),
+    ("certificate file error curl GLPI Network", "troubleshooting/tls-certificate-file/"),
+    ("which database columns are encrypted by GLPI", "reference/glpicrypt-key/"),
+]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word; stop
 # words, GLPI and regular English endings handled by the separator in mkdocs.yml). Right page
 # first on the main before the second pass -> after it:
@@ -277,21 +305,24 @@ FRESH_H = [
 # main before it -> after it: ENGLISH 22 -> 23, FRESH_A 22 -> 24, FRESH_B 23 -> 24, FRESH_C
 #   22 -> 23, FRESH_D 22 -> 24, FRESH_E 22 -> 23, FRESH_F 18 -> 24 (its misses guided this pass),
 #   FRESH_G 11 -> 14 at its one held-out measurement, then 21 after reader words for its misses,
-#   FRESH_H 15 -> 17 (held out: written after the last change, measured once).
-# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (14 and 17 on FRESH_G and
-# H; sets reach 23-24 only once their own misses have been worked on). What held-out questions
-# still miss on: words the right page lacks ("forgets", "cloned", "tries"), a title word of
-# another page ("register" in the tutorial's title, "protected", "HTTP"), and the wildcard.
+#   FRESH_H 15 -> 17 held out, then 19 after reader words for its misses, FRESH_I 12 -> 15 (held
+#   out: written after the last change, measured once).
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (14, 17 and 15 on FRESH_G,
+# H and I; a set reaches 21-24 only once its own misses have been worked on). What held-out
+# questions still miss on: words the right page lacks ("forgets", "lapses", "429", "non-
+# interactive"), a title word of another page ("register" in the tutorial's title, "protected",
+# "HTTP", "offer"), the stemmer joining senses ("what can be saved" meets the saved-key page),
+# and near-ties on words every page uses (key, registration, GLPI Network).
 # Each floor is one below the set's figure: it stops the search from getting worse.
 FLOORS = {"english": 22, "fresh_a": 23, "fresh_b": 23, "fresh_c": 22, "fresh_d": 23,
-          "fresh_e": 22, "fresh_f": 23, "fresh_g": 20, "fresh_h": 16}
+          "fresh_e": 22, "fresh_f": 23, "fresh_g": 20, "fresh_h": 18, "fresh_i": 14}
 OTHER_FLOOR = 4
 
 
 @pytest.fixture(scope="module")
 def results(site):
     queries = (ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + FRESH_G
-               + FRESH_H + OTHER_LANGUAGES)
+               + FRESH_H + FRESH_I + OTHER_LANGUAGES)
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -302,7 +333,7 @@ def _firsts(results, queries):
 @pytest.mark.parametrize(("name", "queries"), [
     ("english", ENGLISH), ("fresh_a", FRESH_A), ("fresh_b", FRESH_B), ("fresh_c", FRESH_C),
     ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F), ("fresh_g", FRESH_G),
-    ("fresh_h", FRESH_H)])
+    ("fresh_h", FRESH_H), ("fresh_i", FRESH_I)])
 def test_plain_english_questions_find_their_page(results, name, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}

@@ -59,3 +59,23 @@ def test_the_marketplace_checks_the_services_then_the_registration():
                                Message("glpi", "network", "GET /api/registration/"), OK_JSON)
     assert simulate("valid", "11.0").step("marketplace-status").messages[1] == \
         Message("glpi", "network", "GET /api/ping")
+
+
+BODY = '{\n    "message": "Too Many Attempts."\n}'
+
+
+@pytest.mark.parametrize("version, logged", [
+    ("9.5", f"Unable to fetch offers information. NULL {BODY}"),  # Toolbox::logError(): no labels
+    ("10.0", f"Unable to fetch offers information.\nError message:\nResponse:\n{BODY}"),
+    ("11.0", f"Unable to fetch offers information.\nError message:\nResponse:\n{BODY}"),
+])
+def test_rate_limited_offers_are_logged_and_slow_the_marketplace(version, logged):
+    offers = simulate("rate-limited", version).step("offers")
+    assert offers.status == "warning"
+    assert offers.explanation.endswith(
+        "(glpi_network_offers_en). This answer is not a list, so GLPI logs a warning, shows no offer badges, "
+        "and caches nothing: the next card asks again, which makes the Marketplace slow.")
+    assert offers.shown_on == "files/_log/php-errors.log (the Marketplace shows no offer badges and is slow)"
+    assert offers.detail.endswith(f"\n\n# GLPI logs (files/_log/php-errors.log):\n{logged}")
+    assert offers.messages == (Message("glpi", "network", "GET /api/registration/offers"),
+                               Message("network", "glpi", "429 Too Many Requests", "not a list", fails=True))
