@@ -524,12 +524,20 @@ class _Run:
                     "model answers with an HTML \"400 Bad Request\" page (its own choice), which "
                     "is not JSON."), "ok"
         if verdict.kind == "malformed":
-            what = "; ".join(verdict.checker_titles) or verdict.checker_kind
+            # No problem title: the checker accepts the key once trimmed, but GLPI sends it untrimmed.
+            what = "; ".join(verdict.checker_titles) or ("spaces or line breaks around the key, "
+                                                         "which GLPI sends as they are")
             return (f"The key checker says this value is not a usable registration key "
                     f"({verdict.checker_kind}: {what}), so the model answers is_valid false."), "ok"
         return ("The key is well-formed. The model cannot know what the real GLPI Network server "
                 f"would answer for it: this run assumes the server {assumed}, to show the rest "
                 "of GLPI's path. Only the real server can say whether your key is valid."), "warning"
+
+    def received_verdict(self, exchange: Exchange) -> KeyVerdict:
+        """The model's reading of the key as the server receives it: the header value, whose
+        leading spaces HTTP drops (so the note agrees with the answer shown)."""
+        received = exchange.request.header("X-Registration-Key")
+        return self.model.verdict(self.key if received is None else received)
 
     def registration_info(self, *, why: str = "") -> dict[str, Any]:
         if self.key == "":
@@ -550,7 +558,7 @@ class _Run:
                        + self.log_fetch_failure(texts.UNABLE_TO_FETCH, exchange))
             note = ""
             if exchange.curl_error is None:
-                note = " " + self.verdict_note(self.model.verdict(self.key))[0]
+                note = " " + self.verdict_note(self.received_verdict(exchange))[0]
             self.tl.add("registration-info", "error",
                         f"{explanation} Here {reason}, so GLPI cannot use the answer.{note}",
                         detail=detail, fix=self.scenario.fix,
@@ -560,7 +568,7 @@ class _Run:
             note, status = ("The model plays a server that sends its own validation_message; the "
                             "wording is the model's (the real server's messages are not public)."), "ok"
         else:
-            note, status = self.verdict_note(self.model.verdict(self.key))
+            note, status = self.verdict_note(self.received_verdict(exchange))
         running = _running(informations)
         answer = (f"is_valid: {json.dumps(informations['is_valid'])}" +
                   (", not running" if informations["is_valid"] and not running else ""))
@@ -725,12 +733,16 @@ class _Run:
                                                          if shows else ".")
                         if web else "Without the console bit, marketplace console commands stop "
                                     "with this message (exit status 1)."),
-                    detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}\n"
-                           "$ php bin/console marketplace:download exampleplugin\n"
-                           f"{shows}",
+                    detail=f"{value}\nweb: {allowed['web']}, console: {allowed['cli']}" + (
+                        # What a console command prints, only when the console bit is off.
+                        "\n$ php bin/console " + ("marketplace:download exampleplugin" if web
+                                                  else "marketplace:upgrade") + f"\n{shows}"
+                        if shows else ""),
                     fix=self.scenario.fix, shows=shows,
-                    shown_on="the console (php bin/console marketplace:…); the web "
-                             "Marketplace silently redirects to Setup > Plugins",
+                    shown_on=CONSOLE if not web else (
+                        "the console (php bin/console marketplace:…); the web Marketplace "
+                        "silently redirects to Setup > Plugins" if shows else
+                        "the web Marketplace silently redirects to Setup > Plugins"),
                     messages=(Message("admin", "glpi", "open the Marketplace"),
                               Message("glpi", "glpi", value, "the web bit is off", fails=True),
                               Message("glpi", "admin", "redirect to Setup > Plugins"))

@@ -73,6 +73,13 @@ def recognised(text):
      [("cli-changekey-found", "fr_FR", "Trouvé 3 champ(s) et 12 entrées de configuration demandant une migration.", ("3", "12"))]),
     ("Impossible d'écrire dans le dossier du marketplace (/srv/glpi/marketplace).",
      [("mp-dir-not-writable", "fr_FR", "Impossible d'écrire dans le dossier du marketplace (/srv/glpi/marketplace).", ("/srv/glpi/marketplace",))]),
+    # A value at the end runs to the end of the line, "/" and "." included.
+    ("Unable to get security key file contents. Fix file permissions of /etc/glpi/glpicrypt.key.",
+     [("key-file-unreadable", "en_GB", "Unable to get security key file contents. Fix file permissions of "
+       "/etc/glpi/glpicrypt.key.", ("/etc/glpi/glpicrypt.key",))]),
+    # A text without a final stop does not take the stops pasted after it.
+    ("Access to the marketplace CLI commands is disallowed by the GLPI configuration!",
+     [("cli-mp-disallowed", "en_GB", "Access to the marketplace CLI commands is disallowed by the GLPI configuration", ())]),
     ("La clé d'enregistrement est invalidement.", []),
 ])
 def test_pastes_are_recognised_by_patterns_built_for_them(pasted, expected):

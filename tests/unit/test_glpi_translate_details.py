@@ -46,6 +46,11 @@ def test_placeholder_values_come_back_as_they_were_even_when_folding_changes_the
         "/etc/glpi/glpicrypt.key.")
 
 
+def test_each_line_is_translated_on_its_own():
+    assert translate("The registration key is invalid.\nCall your reseller.", "fr_FR") == (
+        "La clé d'enregistrement est invalide.\nCall your reseller.")
+
+
 def test_a_line_only_partly_glpis_stays_english():
     assert translate("The registration key is invalid. Call your reseller.", "fr_FR") == (
         "The registration key is invalid. Call your reseller.")
