@@ -41,3 +41,18 @@ def test_console_bit_off_stops_the_command_before_anything_else(enable, web):
                      ("glpi", "glpi", f"GLPI_MARKETPLACE_ENABLE = {enable}",
                       "the console bit is off", True),
                      ("glpi", "admin", "exit status 1", "", False)]}
+
+
+def test_each_plugin_installed_by_hand_gets_its_own_line():
+    steps = played("marketplace-upgrade-manual-plugin", "11.0",
+                   installed_plugins=(("exampleplugin", True), ("handmadeplugin", False),
+                                      ("oldplugin", False)))
+    upgrade = step(steps, "marketplace-upgrade")
+    assert upgrade["status"] == "warning"
+    assert upgrade["shows"] == (
+        'Plugin "handmadeplugin" was installed manually and therefore has not been updated '
+        'automatically.\n'
+        'Plugin "oldplugin" was installed manually and therefore has not been updated '
+        'automatically.')
+    assert upgrade["detail"] == ('$ php bin/console marketplace:upgrade\n'
+                                 'Plugin "exampleplugin" is already up-to-date.\n' + upgrade["shows"])
