@@ -44,7 +44,9 @@ def test_web_bit_off_console_bit_on_redirects_without_a_word(monkeypatch):
     assert step.status == "warning" and step.shows == ""
     assert step.explanation == (BITS + "Without the web bit, front/marketplace.php sends you to the classic "
                                 "plugins page without a word.")
-    assert step.detail == "GLPI_MARKETPLACE_ENABLE = 1\nweb: False, console: True"  # no console line: it is allowed
+    # The console bit is on, so no console refusal is shown.
+    assert step.detail == "GLPI_MARKETPLACE_ENABLE = 1\nweb: False, console: True"
+    assert step.shown_on == "the web Marketplace silently redirects to Setup > Plugins"
 
 
 def test_console_bit_off_stops_marketplace_upgrade(monkeypatch):
@@ -52,8 +54,11 @@ def test_console_bit_off_stops_marketplace_upgrade(monkeypatch):
     assert step.status == "error"
     assert step.explanation == (BITS + "Without the console bit, marketplace console commands stop with this "
                                 "message (exit status 1).")
-    assert (step.shows, step.shown_on) == (texts.CLI_DISALLOWED,
-                                           "the console: php bin/console marketplace:upgrade, exit status 1")
+    # The refusal comes from the command the admin ran, on the console only.
+    assert step.detail == ("GLPI_MARKETPLACE_ENABLE = 2\nweb: True, console: False\n"
+                           f"$ php bin/console marketplace:upgrade\n{texts.CLI_DISALLOWED}")
+    assert (step.shows, step.shown_on) == (
+        texts.CLI_DISALLOWED, "the console: php bin/console marketplace:upgrade, exit status 1")
     assert step.messages == (Message("admin", "glpi", "php bin/console marketplace:upgrade"),
                              Message("glpi", "glpi", "GLPI_MARKETPLACE_ENABLE = 2", "the console bit is off",
                                      fails=True),
