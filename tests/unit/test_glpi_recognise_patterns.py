@@ -80,6 +80,12 @@ def recognised(text):
     # A text without a final stop does not take the stops pasted after it.
     ("Access to the marketplace CLI commands is disallowed by the GLPI configuration!",
      [("cli-mp-disallowed", "en_GB", "Access to the marketplace CLI commands is disallowed by the GLPI configuration", ())]),
+    # "ß" folds to two letters and "e" + U+0301 to one: the text is read back where it was pasted.
+    ("Straße: The registration key is invalid. cafe\u0301",
+     [("registration-key-invalid", "en_GB", "The registration key is invalid.", ())]),
+    # The quotes are compared where the text was pasted, not one character further.
+    ('Straße: Le plugin "formcreator" ne peut pas être téléchargé"',
+     [("cli-mp-cannot-download", "fr_FR", 'Le plugin "formcreator" ne peut pas être téléchargé', ("formcreator",))]),
     ("La clé d'enregistrement est invalidement.", []),
 ])
 def test_pastes_are_recognised_by_patterns_built_for_them(pasted, expected):
