@@ -1,6 +1,6 @@
-"""`php bin/console marketplace:upgrade` (GLPI 11.0.2+, PR #21521) and GLPI_MARKETPLACE_ENABLE's
-console bit: the first step, the refusal when the bit is off, and the run's outcome. (The
-command's own step word for word: test_simulation_console_upgrade_step.py.)"""
+"""`php bin/console marketplace:upgrade` (GLPI 11.0.2+, PR #21521): the run's outcome, and
+GLPI_MARKETPLACE_ENABLE's console bit off (0 or 2) stopping it before anything else. (The steps
+word for word: test_simulation_console_upgrade_step.py, test_simulation_marketplace_switch.py.)"""
 
 import pytest
 
@@ -11,16 +11,6 @@ UNREGISTERED = "The GLPI Network registration key is missing or invalid"  # GLPI
 DISALLOWED = "Access to the marketplace CLI commands is disallowed by the GLPI configuration"
 CONSOLE_STEPS = ["marketplace-enabled", "read-keyfile", "decrypt-key", "registration-info", "cache",
                  "marketplace-upgrade"]
-
-
-def test_console_bit_allowed_is_the_first_step():
-    assert step(played("marketplace-upgrade-manual-plugin", "11.0.2"), "marketplace-enabled") == {
-        "name": "marketplace-enabled", "status": "ok",
-        "explanation": "GLPI_MARKETPLACE_ENABLE allows the console commands (bit 1).",
-        "detail": "GLPI_MARKETPLACE_ENABLE = 3\nweb: True, console: True",
-        "fix": "", "shows": "", "shown_on": "",
-        "messages": [("glpi", "glpi", "GLPI_MARKETPLACE_ENABLE = 3", "console commands allowed",
-                      False)]}
 
 
 @pytest.mark.parametrize("version", ["11.0.2", "11.0.4", "11.0"])
@@ -51,3 +41,18 @@ def test_console_bit_off_stops_the_command_before_anything_else(enable, web):
                      ("glpi", "glpi", f"GLPI_MARKETPLACE_ENABLE = {enable}",
                       "the console bit is off", True),
                      ("glpi", "admin", "exit status 1", "", False)]}
+
+
+def test_each_plugin_installed_by_hand_gets_its_own_line():
+    steps = played("marketplace-upgrade-manual-plugin", "11.0",
+                   installed_plugins=(("exampleplugin", True), ("handmadeplugin", False),
+                                      ("oldplugin", False)))
+    upgrade = step(steps, "marketplace-upgrade")
+    assert upgrade["status"] == "warning"
+    assert upgrade["shows"] == (
+        'Plugin "handmadeplugin" was installed manually and therefore has not been updated '
+        'automatically.\n'
+        'Plugin "oldplugin" was installed manually and therefore has not been updated '
+        'automatically.')
+    assert upgrade["detail"] == ('$ php bin/console marketplace:upgrade\n'
+                                 'Plugin "exampleplugin" is already up-to-date.\n' + upgrade["shows"])

@@ -1,5 +1,6 @@
-"""The Marketplace per GLPI release, beside test_simulation_marketplace_steps.py: whether
-GLPI_MARKETPLACE_ENABLE is read (10.0.1+) and what each of its bits does on the web, 9.5.0's
+"""The Marketplace per GLPI release, beside test_simulation_marketplace_steps.py and
+test_simulation_marketplace_switch.py: whether GLPI_MARKETPLACE_ENABLE is read (10.0.1+) and
+that turning it off skips the rest, 9.5.0's
 "informations" log line for the offers, and GLPI's proxy on every Marketplace call."""
 
 import pytest
@@ -12,8 +13,6 @@ OFFERS_EXPLANATION = (
     "instance UID. A good answer is cached for one hour (glpi_network_offers_en).")
 MARKETPLACE_STEPS = ["marketplace-status", "marketplace-plugins", "marketplace-dir", "offers",
                      "plugin-access"]
-DISABLED_FIX = ("If this is not intended, set GLPI_MARKETPLACE_ENABLE to 3 (or 2 for the web "
-                "only) in config/local_define.php or the environment.")
 DISALLOWED = "Access to the marketplace CLI commands is disallowed by the GLPI configuration"
 
 
@@ -38,42 +37,12 @@ def test_the_enable_constant_is_read_from_10_0_1(version, checked):
 
 
 @pytest.mark.parametrize("version", ["10.0.1", "10.0", "11.0.4"])
-def test_marketplace_off_redirects_silently_and_the_console_says_why(version):
+def test_marketplace_off_skips_every_later_step_from_10_0_1(version):
     steps = played("marketplace-disabled", version)
     assert order(steps)[0] == ("marketplace-enabled", "warning")
     assert {status for _, status in order(steps)[1:]} == {"skipped"}
     assert {s.explanation for s in steps[1:]} == {"Not reached: the Marketplace is turned off."}
-    assert step(steps, "marketplace-enabled") == {
-        "name": "marketplace-enabled", "status": "warning",
-        "explanation": ("GLPI_MARKETPLACE_ENABLE is read bit by bit: 1 allows the console "
-                        "commands, 2 the web Marketplace. Without the web bit, "
-                        "front/marketplace.php sends you to the classic plugins page without a "
-                        "word, and marketplace console commands stop with this message (exit "
-                        "status 1)."),
-        "detail": ("GLPI_MARKETPLACE_ENABLE = 0\nweb: False, console: False\n"
-                   f"$ php bin/console marketplace:download exampleplugin\n{DISALLOWED}"),
-        "fix": DISABLED_FIX, "shows": DISALLOWED,
-        "shown_on": ("the console (php bin/console marketplace:…); the web Marketplace silently "
-                     "redirects to Setup > Plugins"),
-        "messages": [("admin", "glpi", "open the Marketplace", "", False),
-                     ("glpi", "glpi", "GLPI_MARKETPLACE_ENABLE = 0", "the web bit is off", True),
-                     ("glpi", "admin", "redirect to Setup > Plugins", "", False)]}
-
-
-def test_console_only_marketplace_redirects_the_web_without_a_message():
-    steps = played("marketplace-disabled", "11.0", marketplace_enable=1)
-    assert step(steps, "marketplace-enabled") == {
-        "name": "marketplace-enabled", "status": "warning",
-        "explanation": ("GLPI_MARKETPLACE_ENABLE is read bit by bit: 1 allows the console "
-                        "commands, 2 the web Marketplace. Without the web bit, "
-                        "front/marketplace.php sends you to the classic plugins page without a "
-                        "word."),
-        "detail": "GLPI_MARKETPLACE_ENABLE = 1\nweb: False, console: True",
-        "fix": DISABLED_FIX, "shows": "",
-        "shown_on": "the web Marketplace silently redirects to Setup > Plugins",
-        "messages": [("admin", "glpi", "open the Marketplace", "", False),
-                     ("glpi", "glpi", "GLPI_MARKETPLACE_ENABLE = 1", "the web bit is off", True),
-                     ("glpi", "admin", "redirect to Setup > Plugins", "", False)]}
+    assert step(steps, "marketplace-enabled")["shows"] == DISALLOWED
 
 
 @pytest.mark.parametrize("version, log", [
