@@ -80,6 +80,33 @@ def recognised(text):
     # A text without a final stop does not take the stops pasted after it.
     ("Access to the marketplace CLI commands is disallowed by the GLPI configuration!",
      [("cli-mp-disallowed", "en_GB", "Access to the marketplace CLI commands is disallowed by the GLPI configuration", ())]),
+    # "ß" folds to two letters and "e" + U+0301 to one: the text is read back where it was pasted.
+    ("Straße: The registration key is invalid. cafe\u0301",
+     [("registration-key-invalid", "en_GB", "The registration key is invalid.", ())]),
+    # The quotes are compared where the text was pasted, not one character further.
+    ('Straße: Le plugin "formcreator" ne peut pas être téléchargé"',
+     [("cli-mp-cannot-download", "fr_FR", 'Le plugin "formcreator" ne peut pas être téléchargé', ("formcreator",))]),
+    # Spaces next to punctuation may be lost or added; spaces between words may not.
+    ("Le plugin \u00abformcreator\u00bb ne peut pas être téléchargé",
+     [("cli-mp-could-not-download", "fr_FR", "Le plugin \u00abformcreator\u00bb ne peut pas être téléchargé", ("formcreator",))]),
+    ("L'archive du plugin n'est pas supportée sur votre système: zip.",
+     [("mp-archive-format-unsupported", "fr_FR", "L'archive du plugin n'est pas supportée sur votre système: zip.", ("zip",))]),
+    ("Connection failed . If you use a proxy , please configure it . (x)",
+     [("curl-connection-failed", "en_GB", "Connection failed . If you use a proxy , please configure it . (x)", ("x",))]),
+    ("Trouvé 3 champ(s ) et 12 entrées de configuration demandant une migration.",
+     [("cli-changekey-found", "fr_FR", "Trouvé 3 champ(s ) et 12 entrées de configuration demandant une migration.", ("3", "12"))]),
+    ("the key is invalid, registration: Theregistration key isinvalid.", []),
+    ("registration: The regis tration key is invalid.", []),
+    # Messages one after the other: each once, in order, even touching or after a longer one.
+    ("La clave de registro es incorrecta.\u00a1Se requiere un registro, al menos gratuito, para usar el mercado!",
+     [("registration-key-invalid", "es_ES", "La clave de registro es incorrecta.", ()),
+      ("mp-registration-required", "es_ES", "\u00a1Se requiere un registro, al menos gratuito, para usar el mercado!", ())]),
+    ("Unable to get security key file contents. Fix file permissions of /x.\nThe registration key is invalid.",
+     [("key-file-unreadable", "en_GB", "Unable to get security key file contents. Fix file permissions of /x.", ("/x",)),
+      ("registration-key-invalid", "en_GB", "The registration key is invalid.", ())]),
+    ("The registration key is invalid. The registration key is invalid. The registration key is valid.",
+     [("registration-key-invalid", "en_GB", "The registration key is invalid.", ()),
+      ("registration-key-valid", "en_GB", "The registration key is valid.", ())]),
     ("La clé d'enregistrement est invalidement.", []),
 ])
 def test_pastes_are_recognised_by_patterns_built_for_them(pasted, expected):
