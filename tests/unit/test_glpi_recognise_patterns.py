@@ -95,7 +95,13 @@ def recognised(text):
      [("curl-connection-failed", "en_GB", "Connection failed . If you use a proxy , please configure it . (x)", ("x",))]),
     ("Trouvé 3 champ(s ) et 12 entrées de configuration demandant une migration.",
      [("cli-changekey-found", "fr_FR", "Trouvé 3 champ(s ) et 12 entrées de configuration demandant une migration.", ("3", "12"))]),
+    ("Connection failed.If you use a proxy, please configure it. (x)",
+     [("curl-connection-failed", "en_GB", "Connection failed.If you use a proxy, please configure it. (x)", ("x",))]),
     ("the key is invalid, registration: Theregistration key isinvalid.", []),
+    ("the key is invalid, registration: The registrationkey isinvalid.", []),
+    ("the key is invalid, registration: The registration key isinvalid.", []),
+    ("a: Connection failed. If you use aproxy, please configure it. (x)", []),
+    ("La cled'enregistrement est invalide.", []),
     ("registration: The regis tration key is invalid.", []),
     # Messages one after the other: each once, in order, even touching or after a longer one.
     ("La clave de registro es incorrecta.\u00a1Se requiere un registro, al menos gratuito, para usar el mercado!",
