@@ -100,7 +100,8 @@ def recognised(text):
     ("the key is invalid, registration: Theregistration key isinvalid.", []),
     ("the key is invalid, registration: The registrationkey isinvalid.", []),
     ("the key is invalid, registration: The registration key isinvalid.", []),
-    ("a: Connection failed. If you use aproxy, please configure it. (x)", []),
+    ("a proxy: Connection failed. If you use aproxy, please configure it. (x)", []),
+    ("write: We can'twrite on the markeplace directory (/x).", []),
     ("La cled'enregistrement est invalide.", []),
     ("registration: The regis tration key is invalid.", []),
     # Messages one after the other: each once, in order, even touching or after a longer one.
