@@ -415,7 +415,9 @@ class _Run:
                         messages=self.decrypt_messages("no key: the encrypted value stays as is",
                                                        fails=True))
             return
-        if state == "replaced":
+        # Only a value saved before the key file was replaced fails; one saved in this run was
+        # encrypted with the current file.
+        if state == "replaced" and self.s.journey not in ("save", "cli-save"):
             self.key = ""
             self.tl.add("decrypt-key", "error",
                         "XChaCha20-Poly1305 authentication fails: the stored value was encrypted "

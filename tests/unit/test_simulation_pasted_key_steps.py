@@ -46,6 +46,9 @@ def test_quoted_key_is_usable_once_repaired_but_glpi_sends_the_quotes():
 
 def test_text_that_is_no_key_is_rejected_with_the_checkers_titles():
     steps = played("my-key", "10.0", "hello")
+    assert step(steps, "check-key")["explanation"].startswith(
+        "The key checker reads what you pasted: not a usable registration key (kind: unknown; Not a "
+        "registration key; Truncated key).")
     assert step(steps, "registration-info")["explanation"] == ASKS + (
         " The key checker says this value is not a usable registration key (unknown: Not a "
         "registration key; Truncated key), so the model answers is_valid false.")

@@ -127,3 +127,14 @@ def test_from_10_0_a_missing_key_file_stores_an_empty_value_without_a_word(versi
 def test_from_11_0_2_no_form_is_shown_so_nothing_is_saved():
     steps = played("keyfile-missing", "11.0.2")
     assert order(steps)[:2] == [("read-keyfile", "error"), ("save-key", "skipped")]
+
+
+@pytest.mark.parametrize("version", ["9.5", "10.0", "11.0"])
+def test_saving_the_key_again_after_the_key_file_was_replaced_works(version):
+    # The fix for a replaced glpicrypt.key: the value saved now is encrypted with the new file.
+    steps = played("valid", version, keyfile="replaced")
+    assert order(steps)[:3] == [("read-keyfile", "ok"), ("save-key", "ok"), ("decrypt-key", "ok")]
+    assert step(steps, "save-key")["detail"].endswith(STAND_IN)
+    assert step(steps, "registration-info")["status"] == "ok"
+    # A value saved before the replacement still fails to decrypt.
+    assert order(played("key-regenerated", version))[1] == ("decrypt-key", "error")
