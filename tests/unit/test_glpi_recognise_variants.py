@@ -152,6 +152,8 @@ def test_mojibake_is_repaired_from_windows_1252_then_latin_1():
     assert repair_mojibake("\u00c3\u0081") == "\u00c1"      # byte 0x81: Latin-1 only
     assert repair_mojibake("cl\u00c3\u00a9 5\u20ac") == "cl\u00c3\u00a9 5\u20ac"  # neither reading works
     assert repair_mojibake("plain") == "plain"
+    # Without a marker nothing is re-read, even text whose Windows-1252 bytes happen to be UTF-8.
+    assert repair_mojibake("\u00c4\u00b1") == "\u00c4\u00b1"
 
 
 def test_unescaping_reads_json_and_html_and_drops_invisible_characters():
