@@ -40,3 +40,25 @@ def test_the_marketplace_says_when_there_is_no_key():
 def test_the_marketplace_reuses_the_answer_the_tab_cached():
     status = step(played("keyfile-unreadable", "10.0"), "marketplace-status")
     assert status["detail"].endswith("\n\nisRegistered(): answer read from the cache written above.")
+
+
+@pytest.mark.parametrize("version", ["9.5", "10.0", "11.0"])
+def test_a_stale_cached_answer_is_used_without_asking_glpi_network(version):
+    steps = played("stale-cache", version)
+    assert "registration-info" not in [name for name, _ in order(steps)]
+    assert step(steps, "cache") == {
+        "name": "cache", "status": "warning",
+        "explanation": ("isRegistered() finds an answer GLPI cached 9 hours ago (the model's age; "
+                        "it lives one day) and uses it without asking GLPI Network. Since then the "
+                        "key became valid on GLPI Network, but GLPI will not know until the cache "
+                        "expires or someone opens the GLPI Network tab."),
+        "detail": ("registration_e4b68a57e4662487a9ee8740edbd157f0f99d87f_en_informations:\n"
+                   '{\n  "is_valid": false,\n'
+                   '  "validation_message": "The registration key is invalid.",\n'
+                   '  "owner": null,\n  "subscription": null\n}'),
+        "fix": ("Open Setup > General > GLPI Network: it always asks GLPI Network again and "
+                "updates the cache. Clearing GLPI's cache works too."),
+        "shows": "", "shown_on": "",
+        "messages": [("glpi", "glpi", "read the cached answer", "from 9 hours ago: is_valid false",
+                      True)]}
+    assert not step(steps, "marketplace-status")["detail"].endswith("written above.")
