@@ -19,6 +19,7 @@ from .findings import spec
 from .glpi_versions import GlpiVersion, parse_glpi_version
 from .report import Finding, Report, status_from
 from .safe_text import shell_quote
+from .wording import counted
 
 LEGACY_FILE_NAME = "glpi.key"          # GLPI 9.4.6 to 9.4.x
 HEX_TEXT = re.compile(rb"[0-9a-fA-F]{64}")
@@ -241,7 +242,7 @@ def _text_form(content: bytes) -> Finding | None:
 
 def _extra_whitespace(content: bytes, compact: bytes) -> str:
     extra = len(content) - len(compact)
-    return f" plus {extra} whitespace byte{'s' if extra > 1 else ''} (line breaks, spaces)" if extra else ""
+    return f" plus {counted(extra, 'whitespace byte')} (line breaks, spaces)" if extra else ""
 
 
 def _legacy_name_findings(content: bytes) -> list[Finding]:
@@ -264,7 +265,7 @@ def _kernel_secret_findings(content: bytes) -> list[Finding]:
         return []
     where = ", ".join(f"bytes {start + 1} to {end}" for start, end in spans)
     return [spec("keyfile-kernel-secret-percent").finding(
-        f"Symfony would read {len(spans)} parameter reference{'s' if len(spans) > 1 else ''} "
+        f"Symfony would read {counted(len(spans), 'parameter reference')} "
         f"in this key: {where} (\"%\", then bytes that are neither \"%\" nor whitespace, then \"%\").")]
 
 

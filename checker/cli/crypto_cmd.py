@@ -15,7 +15,7 @@ from ..crypto.glpi import DecryptResult, decrypt_value, encrypt_value
 from ..crypto.legacy import decrypt_legacy_bytes
 from ..crypto.php_base64 import php_lenient_decode
 from ..findings import spec
-from ..wording import secret_size
+from ..wording import counted, secret_size
 from .inputs import InputError, UsageError, read_text_argument
 from .keyfile_cmd import read_key, read_keyfile
 from .output import is_tty, json_text, shown, write, write_bytes, write_error
@@ -243,10 +243,10 @@ def _render_verify(key_file: str, values: list[str], results: list[DecryptResult
             lines.append(f"      {shown(result.detail)}")
             lines.append(f"      More: {docs_url(finding.doc)}")
     if all_match:
-        summary = f"{shown(key_file)} decrypts all {checked} value{'s' if checked > 1 else ''}."
+        summary = f"{shown(key_file)} decrypts all {counted(checked, 'value')}."
     elif not checked:
         summary = "Every value is empty: nothing was checked."
     else:
-        summary = f"{shown(key_file)} decrypts {matched} of {checked} value{'s' if checked > 1 else ''}."
+        summary = f"{shown(key_file)} decrypts {matched} of {counted(checked, 'value')}."
     status = "ok" if all_match else "error"
     return "\n".join([f"{paint(MARKS[status], status)} {paint(summary, 'bold')}", ""] + lines)

@@ -108,7 +108,7 @@ def _failure(stray: list[str], code: str, glpi_message: str, why: str) -> Decryp
 def _listed(stray: list[str]) -> str:
     shown = sorted(set(stray))
     names = ", ".join(repr(ch) for ch in shown[:5]) + (", …" if len(shown) > 5 else "")
-    return f"{len(stray)} character{'s' if len(stray) > 1 else ''} outside the base64 alphabet ({names})"
+    return f"{counted(len(stray), 'character')} outside the base64 alphabet ({names})"
 
 
 def _them(stray: list[str]) -> str:
