@@ -25,6 +25,13 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 HTTP_CALLS_PAGE = "reference/http-calls.md"
+# Its summary in its readers' words: the meta description, and a search field
+# (scripts/hooks/search_description.py).
+HTTP_CALLS_DESCRIPTION = (
+    "What GLPI sends to GLPI Network, for a privacy or firewall review: every HTTPS request of the "
+    "registration check and the Marketplace per GLPI release (/api/registration/info, /offers, "
+    "/api/ping), its URL, its headers (X-Registration-Key, the X-Glpi-Network-Uid instance UID, "
+    "the User-Agent) and its cache. No host name, URL or IP address of your server is sent.")
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Information"}
 
 
@@ -85,6 +92,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri == HTTP_CALLS_PAGE:
         # The canonical answer to "what does GLPI send": its plain words are on other pages too.
         page.meta["search"] = {**(page.meta.get("search") or {}), "boost": 1.2}
+        page.meta["description"] = HTTP_CALLS_DESCRIPTION
         return http_calls_markdown()
     if page.file.src_uri == CLI_PAGE:
         return USAGE_MARKER.sub(lambda match: usage_block(match.group(1)), markdown)

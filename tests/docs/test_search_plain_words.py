@@ -4,6 +4,8 @@ queries, do not reword them to fit the pages)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from site_search import search
@@ -345,3 +347,18 @@ def test_questions_in_glpis_other_languages_find_their_page(results):
     misses = {query: results[query][:3] for query, _ in OTHER_LANGUAGES if query not in firsts}
     assert len(firsts) >= OTHER_FLOOR, misses
     assert all(page in results[query][:3] for query, page in OTHER_LANGUAGES), misses
+
+
+def test_each_pages_description_is_searched_and_is_its_meta_description(site, pages):
+    # The description is the page's summary in its readers' words: the search box reads it (a
+    # field of the page's first entry) and outside search engines show it (the meta tag).
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert "description" in index["config"]["fields"]
+    described = {doc["location"]: doc["description"] for doc in index["docs"] if "description" in doc}
+    assert described, "no page's description reached the search index"
+    for url, description in described.items():
+        metas = [element.attrs.get("content") for element in pages[url].elements
+                 if element.tag == "meta" and element.attrs.get("name") == "description"]
+        assert metas == [description], url
+    sections = [doc for doc in index["docs"] if "#" in doc["location"] and "description" in doc]
+    assert not sections, "only a page's first entry carries its description"
