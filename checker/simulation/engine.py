@@ -45,6 +45,13 @@ CONSOLE = "the console: php bin/console marketplace:upgrade, exit status 1"
 EMPTY_INFORMATIONS = {"is_valid": False, "validation_message": None, "owner": None,
                       "subscription": None}
 KEYFILE_ERRORS = ("missing", "unreadable", "wrong-size")
+# GLPI 9.5's uncaught exception per key-file error, when it encrypts or decrypts a secret:
+# GLPIKey::get() throws when the file is missing; libsodium refuses a key of the wrong size, the
+# same words in sodium_crypto_aead_xchacha20poly1305_ietf_encrypt() and _decrypt().
+UNCAUGHT_95 = {"missing": f"Uncaught Exception RuntimeException: {texts.KEYFILE_95_MISSING}",
+               "wrong-size": f"Uncaught Exception SodiumException: {texts.SODIUM_KEY_SIZE_95}",
+               "unreadable": "Uncaught exception from libsodium (INFERRED: its exact text is not "
+                             "documented)"}
 
 
 def simulate(scenario_id: str, glpi_version: str | GlpiVersion,
@@ -342,10 +349,7 @@ class _Run:
                         fix=self.scenario.fix)
             return
         if self.v == "9.5":
-            exception = {"missing": f"Uncaught Exception RuntimeException: {texts.KEYFILE_95_MISSING}",
-                         "wrong-size": f"Uncaught Exception SodiumException: {texts.SODIUM_KEY_SIZE_95}",
-                         "unreadable": "Uncaught exception from libsodium (INFERRED: its exact "
-                                       "text is not documented)"}[state]
+            exception = UNCAUGHT_95[state]
             note = (f" (with the sodium_compat library: \"{texts.SODIUM_KEY_SIZE_95_COMPAT}\")"
                     if state == "wrong-size" else "")
             self.dead = True
@@ -393,21 +397,22 @@ class _Run:
         if state in KEYFILE_ERRORS:
             if v == "9.5":
                 self.dead = True
-                exception = ("Uncaught exception from libsodium (INFERRED: its exact text is not "
-                             "documented)")
+                exception = UNCAUGHT_95[state]
                 self.tl.add("decrypt-key", "error",
-                            "Decrypting the stored key needs glpicrypt.key; GLPI 9.5 does not "
-                            "catch the failure: the page is blank (INFERRED from the code).",
+                            "Toolbox::sodiumDecrypt() needs glpicrypt.key to decrypt the stored "
+                            "key; GLPI 9.5 does not catch the exception: the page is blank "
+                            "(INFERRED from the code).",
                             detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{exception}",
                             fix=self.scenario.fix, shows=exception, shown_on=BLANK,
                             messages=self.decrypt_messages("uncaught exception: blank page",
                                                            fails=True))
                 return
             self.key = stored
-            also = (" In 10.0 the key field on the tab even displays it." if v == "10.0" else "")
+            also = (" In 10.0 the key field on the tab even displays it (INFERRED from the "
+                    "code)." if v == "10.0" else "")
             self.tl.add("decrypt-key", "error",
-                        "GLPIKey::decrypt() cannot read glpicrypt.key, so it returns the stored "
-                        "value unchanged: GLPI now holds the STILL-ENCRYPTED value as if it were "
+                        "GLPIKey::decrypt() gets no key from GLPIKey::get() (the previous step), "
+                        "so it returns the stored value unchanged: GLPI now holds the STILL-ENCRYPTED value as if it were "
                         f"the registration key, and sends it as such.{also}",
                         detail=f"{detail}\ngetRegistrationKey() returns: {redact(stored)} (the "
                                "encrypted value itself)",
@@ -419,9 +424,11 @@ class _Run:
         # encrypted with the current file.
         if state == "replaced" and self.s.journey not in ("save", "cli-save"):
             self.key = ""
+            # 9.5 decrypts with Toolbox::sodiumDecrypt(); GLPIKey::decrypt() came with 10.0.
+            decrypt = "Toolbox::sodiumDecrypt()" if v == "9.5" else "GLPIKey::decrypt()"
             self.tl.add("decrypt-key", "error",
                         "XChaCha20-Poly1305 authentication fails: the stored value was encrypted "
-                        "with the previous glpicrypt.key. GLPIKey::decrypt() logs a warning and "
+                        f"with the previous glpicrypt.key. {decrypt} logs a warning and "
                         "returns an empty string, so GLPI behaves as if no key were set.",
                         detail=f"{detail}\n\n# GLPI logs ({LOG}):\n{texts.DECRYPT_FAILED[v]}",
                         fix=self.scenario.fix,

@@ -31,7 +31,7 @@ HTTP_CALLS_DESCRIPTION = (
     "What GLPI sends to GLPI Network, for a privacy or firewall review: every HTTPS request of the "
     "registration check and the Marketplace per GLPI release (/api/registration/info, /offers, "
     "/api/ping), its URL, its headers (X-Registration-Key, the X-Glpi-Network-Uid instance UID, "
-    "the User-Agent) and its cache. No host name, URL or IP address of your server is sent.")
+    "the User-Agent) and its cache. No hostname, URL or IP address of your server is sent.")
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Information"}
 
 
@@ -396,7 +396,7 @@ def http_calls_markdown() -> str:
         "without its stability suffix from 10.0 (`11.0.0-rc1` gives `11.0.0`; 9.5 sends it as "
         "is), the mode from `GLPI_INSTALL_MODE` (`TARBALL`, `GIT`, `DOCKER` in the official image, "
         "`CLOUD`), and `GLPI_USER_AGENT_EXTRA_COMMENTS` if set.",
-        "- **Nothing else identifies the instance.** No URL, host name or IP address of your GLPI "
+        "- **Nothing else identifies the instance.** No URL, hostname or IP address of your GLPI "
         "is sent. `/info` and every Marketplace request carry `X-Registration-Key` and "
         "`X-Glpi-Network-Uid`; `/offers` and the services check carry neither.",
         "",

@@ -12,9 +12,9 @@ from site_search import search
 
 POOL = json.loads((Path(__file__).parent / "search_pool_srchO.json").read_text("utf-8"))["pool_srchO"]
 # Right page first, measured on the built site (Material's search, description boost 0.5):
-# 68 of 168 before the pages had descriptions, 111 after. The floor is one below the figure: it
-# stops the search from getting worse.
-FLOOR = 110
+# 68 of 168 before the pages had descriptions, 132 after (the troubleshooting pages described
+# too). The floor is one below the figure: it stops the search from getting worse.
+FLOOR = 131
 
 
 def test_pool_questions_find_their_page(site):
