@@ -766,16 +766,23 @@ class _Run:
         if self.version.has("marketplace-enable-constant") and not self.marketplace_enabled(web=True):
             return
         exchange, how = self.ping()
-        offline = "Not reached: marketplace-status failed, so the Marketplace is in offline mode."
+        # 9.5's View::checkRegister() asks isRegistered(), which reads only is_valid: no
+        # subscription check, no banner for a terminated one (both are 10.0's
+        # View::checkRegistrationStatus()), and no "offline mode" (PR #11427).
+        checks_running = self.v != "9.5"
+        view = "View::checkRegistrationStatus()" if checks_running else "View::checkRegister()"
+        offline = ("Not reached: marketplace-status failed, so the Marketplace is in offline mode."
+                   if checks_running else
+                   "Not reached: marketplace-status failed, so Discover shows only the banner.")
         opened = (Message("admin", "glpi", "open the Marketplace"),) + exchange_messages(exchange)
         banner = Message("glpi", "admin", "Marketplace", "a banner, no plugins", fails=True)
         if not exchange.body:
             shows = "\n".join(texts.MP_SERVICES_DOWN)
             self.tl.add("marketplace-status", "error",
-                        f"View::checkRegistrationStatus() first checks the services ({how}). They "
-                        "are unreachable, so the Marketplace goes offline with the \"services "
-                        "unavailable\" banner (not the registration one): Discover shows only "
-                        "this banner.",
+                        f"{view} first checks the services ({how}). They are unreachable, so "
+                        "the Marketplace " + ("goes offline with" if checks_running else "shows")
+                        + " the \"services unavailable\" banner (not the registration one): "
+                        "Discover shows only this banner.",
                         detail=exchange.render(), fix=self.scenario.fix, shows=shows,
                         shown_on="Marketplace", messages=opened + (banner,))
             self.skip_rest(offline, after="marketplace-status")
@@ -785,23 +792,29 @@ class _Run:
             return
         subscription = informations["subscription"]
         detail = f"{exchange.render()}\n\n{extra}".rstrip()
-        base = ("View::checkRegistrationStatus(): services reachable, then the registration "
-                "read through getRegistrationInformations() (cache first).")
+        base = (f"{view}: services reachable, then the registration read through "
+                + ("getRegistrationInformations() (cache first)." if checks_running else
+                   "isRegistered(), which reads only is_valid from getRegistrationInformations() "
+                   "(cache first)."))
         if not informations["is_valid"]:
             self.tl.add("marketplace-status", "error",
-                        f"{base} It is not valid, so the Marketplace goes offline (PR #11427): "
-                        "Discover shows only this banner, and GLPI sends no marketplace request.",
+                        f"{base} It is not valid, so "
+                        + ("the Marketplace goes offline (PR #11427): " if checks_running else "")
+                        + "Discover shows only this banner, and GLPI sends no marketplace request.",
                         detail=detail, fix=self.scenario.fix,
                         shows="\n".join(texts.MP_NOT_REGISTERED), shown_on="Marketplace",
                         messages=opened + (banner,))
-        elif not (subscription or {}).get("is_running"):
+        elif checks_running and not (subscription or {}).get("is_running"):
             self.tl.add("marketplace-status", "error",
                         f"{base} The subscription is not running, so the Marketplace goes offline.",
                         detail=detail, fix=self.scenario.fix,
                         shows="\n".join(texts.MP_TERMINATED), shown_on="Marketplace",
                         messages=opened + (banner,))
         else:
-            self.tl.add("marketplace-status", "ok", f"{base} Registered, subscription running.",
+            registered = ("Registered, subscription running." if _running(informations) else
+                          "Registered: GLPI 9.5 does not look at subscription.is_running here, so "
+                          "the Marketplace opens although the subscription is not running.")
+            self.tl.add("marketplace-status", "ok", f"{base} {registered}",
                         detail=detail, messages=opened)
             self.marketplace_online(informations)
             return

@@ -28,6 +28,7 @@ KEY95 = f"{GLPI}/blob/acdbaecda53b2f206390f865d97b8469cc4b4e64/inc/glpikey.class
 TPL11 = (f"{GLPI}/blob/01c8c229fa55d97d2a9e82e2a4b9b8501ac8c306/templates/pages/setup/general/"
          "glpinetwork_setup.html.twig")
 VIEW10 = f"{GLPI}/blob/0286ddd1bf07e94de99f456246de9af6dbe295e6/src/Marketplace/View.php"
+VIEW95 = f"{GLPI}/blob/5ab4694cb61f4f3c184bc3e9b8f2bcabf68d3ea0/inc/marketplace/view.class.php"
 CTRL10 = f"{GLPI}/blob/0dd179ccfcb79d35a99d66259a3e7c861fe84ab6/src/Marketplace/Controller.php"
 MPFRONT = f"{GLPI}/blob/0a1cefc49b17df1ed0c5a617fc4773336371e9be/front/marketplace.php"
 SETCMD = f"{GLPI}/blob/12619d0804227aafb5ff1cfd5fe61eb9c83f2e90/src/Console/Config/SetCommand.php"
@@ -126,11 +127,12 @@ _define(
 )
 _define(
     "terminated-subscription", "The key belongs to a terminated subscription", VERSIONS,
-    "GLPI Network answered is_valid true, but subscription.is_running is false. The Marketplace "
-    f"goes offline with \"{texts.MP_TERMINATED[0]}\"",
+    "GLPI Network answered is_valid true, but subscription.is_running is false. From GLPI 10.0 "
+    f"the Marketplace goes offline with \"{texts.MP_TERMINATED[0]}\"; GLPI 9.5's Marketplace "
+    "asks isRegistered(), which reads only is_valid, so it stays open.",
     "Renew the subscription on GLPI Network, then open the GLPI Network tab so GLPI fetches the "
     "new answer instead of the one it cached.",
-    (NET11, VIEW10),
+    (NET11, VIEW10, NET95, VIEW95),
     "troubleshooting/terminated-subscription.md",
     Situation(account="demo-terminated"),
 )

@@ -12,6 +12,10 @@ from simulation_view import order, played, step
 BASE = ("View::checkRegistrationStatus(): services reachable, then the registration read through "
         "getRegistrationInformations() (cache first).")
 OFFLINE = "Not reached: marketplace-status failed, so the Marketplace is in offline mode."
+# GLPI 9.5's View::checkRegister() asks isRegistered(): is_valid only, and no "offline mode".
+BASE_95 = ("View::checkRegister(): services reachable, then the registration read through isRegistered(), "
+           "which reads only is_valid from getRegistrationInformations() (cache first).")
+OFFLINE_95 = "Not reached: marketplace-status failed, so Discover shows only the banner."
 OPENED = ("admin", "glpi", "open the Marketplace", "", False)
 BANNER = ("glpi", "admin", "Marketplace", "a banner, no plugins", True)
 AFTER_STATUS = ["marketplace-plugins", "marketplace-dir", "offers", "plugin-access"]
@@ -28,12 +32,12 @@ REGISTRATION_10 = ("10.0", "10.0.25", "/api/registration/", '{"service": "regist
 PING_11 = ("11.0", "11.0.8", "/api/ping", '{"message": "pong (model)"}')
 
 
-def assert_offline_after_status(steps):
+def assert_offline_after_status(steps, because=OFFLINE):
     names = [name for name, _ in order(steps)]
     assert names[names.index("marketplace-status") + 1:] == AFTER_STATUS
     for name in AFTER_STATUS:
         assert step(steps, name)["status"] == "skipped"
-        assert step(steps, name)["explanation"] == OFFLINE
+        assert step(steps, name)["explanation"] == because
 
 
 @pytest.mark.parametrize("version, path", [("9.5", "/api/registration/"), ("10.0", "/api/registration/"),
@@ -42,10 +46,12 @@ def test_unreachable_services_take_the_marketplace_offline_with_the_services_ban
     steps = played("dns-failure", version)
     status = step(steps, "marketplace-status")
     assert status["status"] == "error"
+    view, goes = (("View::checkRegister()", "shows") if version == "9.5" else
+                  ("View::checkRegistrationStatus()", "goes offline with"))
     assert status["explanation"] == (
-        "View::checkRegistrationStatus() first checks the services (GET "
+        f"{view} first checks the services (GET "
         + ("GLPI_NETWORK_API_URL/ping" if path == "/api/ping" else "GLPI_NETWORK_REGISTRATION_API_URL itself")
-        + "). They are unreachable, so the Marketplace goes offline with the \"services unavailable\" banner "
+        + f"). They are unreachable, so the Marketplace {goes} the \"services unavailable\" banner "
         "(not the registration one): Discover shows only this banner.")
     assert status["shows"] == "\n".join(texts.MP_SERVICES_DOWN)
     assert status["shown_on"] == "Marketplace"
@@ -54,7 +60,7 @@ def test_unreachable_services_take_the_marketplace_offline_with_the_services_ban
         '\n\n# No response: cURL error "Resolving timed out after 5000 milliseconds"')
     assert status["messages"] == [OPENED, ("glpi", "network", f"GET {path}", "no answer (cURL error)", True),
                                   BANNER]
-    assert_offline_after_status(steps)
+    assert_offline_after_status(steps, OFFLINE_95 if version == "9.5" else OFFLINE)
 
 
 @pytest.mark.parametrize("branch, release, path, body", [REGISTRATION_10, PING_11])
@@ -154,3 +160,34 @@ def test_a_failed_answer_is_not_cached_so_the_marketplace_asks_glpi_network_agai
                           "<p>Your browser sent a request that this server could not understand.<br />\n"
                           "</p>\n</body></html>")
     assert status["status"] == "error" and status["shown_on"] == "Marketplace"
+
+
+def test_glpi_9_5_shows_the_registration_banner_without_offline_mode():
+    steps = played("invalid-key", "9.5")
+    status = step(steps, "marketplace-status")
+    assert status["explanation"] == (f"{BASE_95} It is not valid, so Discover shows only this banner, and GLPI "
+                                     "sends no marketplace request.")
+    assert status["shows"] == "\n".join(texts.MP_NOT_REGISTERED) and status["messages"][-1] == BANNER
+    assert_offline_after_status(steps, OFFLINE_95)
+
+
+def test_glpi_9_5_opens_the_marketplace_for_a_terminated_subscription():
+    # Regression: 9.5 has no "subscription terminated" banner; isRegistered() reads only is_valid.
+    steps = played("terminated-subscription", "9.5")
+    assert step(steps, "marketplace-status") == {
+        "name": "marketplace-status", "status": "ok",
+        "explanation": (f"{BASE_95} Registered: GLPI 9.5 does not look at subscription.is_running here, so "
+                        "the Marketplace opens although the subscription is not running."),
+        "detail": (services_answer("9.5.13", "/api/registration/", '{"service": "registration (model)"}')
+                   + "\n\nisRegistered(): answer read from the cache written above."),
+        "fix": "", "shows": "", "shown_on": "",
+        "messages": [OPENED, ("glpi", "network", "GET /api/registration/", "", False),
+                     ("network", "glpi", "200 OK", "application/json", False)]}
+    assert [status for name, status in order(steps) if name in AFTER_STATUS] == ["ok"] * 4
+    # The tab still says so, and that is the run's outcome.
+    assert step(steps, "build-message")["shows"] == texts.TERMINATED
+
+
+def test_glpi_9_5_opens_the_marketplace_for_a_valid_registration():
+    assert step(played("valid", "9.5"), "marketplace-status")["explanation"] == (
+        f"{BASE_95} Registered, subscription running.")

@@ -30,7 +30,7 @@ RUNS = [
     ('invalid-key', '11.0', 'error', texts.INVALID,
      'read-keyfile:ok save-key:ok decrypt-key:ok registration-info:ok services-check:ok build-message:error cache:warning marketplace-enabled:ok marketplace-status:error marketplace-plugins:skipped marketplace-dir:skipped offers:skipped plugin-access:skipped'),
     ('terminated-subscription', '9.5', 'error', texts.TERMINATED,
-     'read-keyfile:ok save-key:ok decrypt-key:ok services-check:ok registration-info:ok build-message:error cache:warning marketplace-status:error marketplace-plugins:skipped marketplace-dir:skipped offers:skipped plugin-access:skipped'),
+     'read-keyfile:ok save-key:ok decrypt-key:ok services-check:ok registration-info:ok build-message:error cache:warning marketplace-status:ok marketplace-plugins:ok marketplace-dir:ok offers:ok plugin-access:ok'),
     ('terminated-subscription', '10.0', 'error', texts.TERMINATED,
      'read-keyfile:ok save-key:ok decrypt-key:ok services-check:ok registration-info:ok build-message:error cache:warning marketplace-enabled:ok marketplace-status:error marketplace-plugins:skipped marketplace-dir:skipped offers:skipped plugin-access:skipped'),
     ('terminated-subscription', '10.0.0', 'error', texts.TERMINATED,
