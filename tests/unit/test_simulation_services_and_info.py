@@ -58,8 +58,9 @@ def test_a_failed_services_check_shows_glpis_warning_with_the_raw_curl_error(sce
     assert services["shown_on"] == "Setup > General > GLPI Network tab"
     assert services["detail"].startswith(
         f"# GLPI sends (cURL{proxy}): https://services.glpi-network.com/api/registration/\n")
-    assert services["detail"].endswith(
-        f'\n\n# No response: cURL error "{error}"\n\n# GLPI logs (files/_log/php-errors.log):\n{logged}')
+    assert f'\n\n# No response: cURL error "{error}"\n\n# GLPI logs (files/_log/php-errors.log):\n' in services["detail"]
+    if branch != "11.0":  # Toolbox::callCurl logs its message (9.5: logError, 10.0: trigger_error)
+        assert services["detail"].endswith(f"\n{logged}")
     via = f"via the proxy proxy.example.lan:3128 · " if proxy else ""
     assert services["messages"] == [("glpi", "network", "GET /api/registration/",
                                      f"{via}no answer (cURL error)", True)]
