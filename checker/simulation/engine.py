@@ -175,6 +175,8 @@ class _Run:
     def tab_phase(self) -> None:
         self.read_keyfile()
         if self.tab_hidden:
+            if self.s.journey == "cli-save":
+                self.save_key()  # config:set on the console never draws the tab
             self.skip_rest("Not reached: with a key-file error GLPI 11 shows only that error on "
                            "the GLPI Network tab, and returns before the services check and the "
                            "call to GLPI Network (PR #21614); no form, so no key can be saved "
@@ -327,10 +329,14 @@ class _Run:
                    "line ends, NUL; PR #11567), then setConfigurationValues() encrypts it with "
                    "glpicrypt.key and stores it.")
             sent = f"POST /front/config.form.php\nupdate=1\nglpinetwork_registration_key={redact(pasted)}"
+        # What became of the whitespace: only said when the key is stored (not emptied below).
         if value != php_trim(value):
-            how += " The stored value keeps the whitespace or line end around the key."
+            whitespace = " The stored value keeps the whitespace or line end around the key."
         elif value != pasted:
-            how += f" GLPI removed {len(pasted) - len(value)} whitespace character(s) around the key."
+            whitespace = (f" GLPI removed {len(pasted) - len(value)} whitespace character(s) around "
+                          "the key.")
+        else:
+            whitespace = ""
         state = self.s.keyfile
         post = (Message("admin", "glpi", "php bin/console config:set", "glpinetwork_registration_key")
                 if self.s.journey == "cli-save" else
@@ -339,7 +345,7 @@ class _Run:
             self.stored = stand_in_ciphertext(value)
             status = "warning" if value != php_trim(value) else "ok"
             kept = " (line end kept)" if status == "warning" else ""
-            self.tl.add("save-key", status, how, messages=(
+            self.tl.add("save-key", status, how + whitespace, messages=(
                 post, Message("glpi", "database", "UPDATE glpi_configs", f"the encrypted key{kept}",
                               fails=status == "warning")),
                         detail=f"{sent}\n\n# stored in glpi_configs (context core, name "
@@ -364,10 +370,13 @@ class _Run:
                                   Message("glpi", "admin", "blank page")))
             return
         self.stored = ""
+        # SetCommand prints its line whatever was stored; the web form just reloads.
+        after = (". The command still ends with \"Configuration \"glpinetwork_registration_key\" "
+                 "updated.\"" if self.s.journey == "cli-save" else
+                 " and shows no error. The page reloads with an empty key field.")
         self.tl.add("save-key", "error",
                     f"{how} But GLPIKey::encrypt() has no key, so it returns an empty string (so "
-                    "that no secret is stored in clear): GLPI stores an empty value and shows "
-                    "no error. The page reloads with an empty key field.",
+                    f"that no secret is stored in clear): GLPI stores an empty value{after}",
                     detail=f"{sent}\n\n# stored in glpi_configs: '' (empty)",
                     fix=self.scenario.fix,
                     messages=(post, Message("glpi", "database", "UPDATE glpi_configs",

@@ -138,3 +138,28 @@ def test_saving_the_key_again_after_the_key_file_was_replaced_works(version):
     assert step(steps, "registration-info")["status"] == "ok"
     # A value saved before the replacement still fails to decrypt.
     assert order(played("key-regenerated", version))[1] == ("decrypt-key", "error")
+
+
+CONSOLE = ("`php bin/console config:set` stores the value through Config::setConfigurationValues(): "
+           "encrypted, but not trimmed.")
+EMPTIED = (" But GLPIKey::encrypt() has no key, so it returns an empty string (so that no secret is "
+           "stored in clear): GLPI stores an empty value. The command still ends with \"Configuration "
+           "\"glpinetwork_registration_key\" updated.\"")
+
+
+@pytest.mark.parametrize("version", ["10.0", "11.0.1", "11.0.2", "11.0"])
+def test_a_console_save_with_no_key_file_stores_an_empty_value_and_says_updated(version):
+    # Regression: the console never draws the GLPI Network tab, so from 11.0.2 (whose tab shows
+    # only the key-file error) the console save still happens; it is the console that speaks,
+    # not a reloaded page; and the value's line end is not said to be kept, nothing is.
+    steps = played("cli-trailing-newline", version, keyfile="missing")
+    assert order(steps)[:2] == [("read-keyfile", "error"), ("save-key", "error")]
+    saved = step(steps, "save-key")
+    assert saved["explanation"] == CONSOLE + EMPTIED
+    assert saved["detail"].endswith("\n\n# stored in glpi_configs: '' (empty)")
+    assert saved["messages"] == [
+        ("admin", "glpi", "php bin/console config:set", "glpinetwork_registration_key", False),
+        ("glpi", "database", "UPDATE glpi_configs", "'' (empty: no key to encrypt with)", True)]
+    # What GLPI then reads is empty: no call to GLPI Network.
+    assert step(steps, "decrypt-key")["status"] == "error"
+    assert step(steps, "registration-info")["status"] == "skipped"
