@@ -1,0 +1,26 @@
+"""MkDocs hook: Material's search worker reads commands typed into the search box as words.
+
+Admins paste commands: `php bin/console glpi:marketplace:download --force`. Lunr's query syntax
+read "--force" as an error (the search box showed nothing) and "marketplace:download" as a field
+(Material dropped "marketplace"). search_worker_queries.js, prepended to the built worker, turns
+those into plain words before lunr parses the query. Anything that runs the site's worker (the
+search box, tests/docs/site_search.py) gets the same reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PREFIX_PATH = Path(__file__).with_name("search_worker_queries.js")
+
+
+def on_post_build(config):
+    prefix = PREFIX_PATH.read_text("utf-8")
+    workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
+    found = [path for path in workers.glob("search.*.js") if not path.name.endswith(".map")]
+    if not found:
+        raise SystemExit("search_worker_queries hook: Material's search worker was not found")
+    for worker in found:
+        script = worker.read_text("utf-8")
+        if not script.startswith(prefix):  # a dirty rebuild may keep the worker already prefixed
+            worker.write_text(prefix + script, "utf-8")
