@@ -1,15 +1,10 @@
-// glpi-keycheck: read a query as an admin means it before Material's search worker parses it
-// with lunr's query syntax (prepended to the worker by scripts/hooks/search_worker_queries.py).
-// - A command's option, "--force" or "--no-interaction", is lunr's "must not contain" sign
-//   twice: lunr refused the whole query and the search box showed nothing. Keep the word.
-// - "marketplace:download" is lunr's field syntax: Material dropped the part before the colon
-//   (not a field of the index), so "glpi:marketplace:download" searched "download" alone. Keep
-//   every word; a real field ("title:", "text:", "tags:", "description:") still works.
+// glpi-keycheck: read a command's options as words before Material's search worker parses the
+// query with lunr's syntax (prepended to the worker by scripts/hooks/search_worker_queries.py).
+// "--force" or "--no-interaction" is lunr's "must not contain" sign twice: lunr refused the
+// whole query and the search box showed nothing for any pasted command with an option. A
+// single "-word" keeps its meaning (leave out pages with that word).
 (() => {
-  const FIELDS = new Set(["title", "text", "tags", "description"])
-  const plainQuery = query => query
-    .replace(/(^|\s)[-+]{2,}(?=[^\s\-+])/g, "$1")
-    .replace(/([^\s:"]+):(?=[^\s:])/g, (match, field) => FIELDS.has(field) ? match : `${field} `)
+  const plainQuery = query => query.replace(/(^|\s)[-+]{2,}(?=[^\s\-+])/g, "$1")
   const listen = self.addEventListener.bind(self)
   self.addEventListener = (type, listener, ...options) => listen(type, type !== "message"
     ? listener

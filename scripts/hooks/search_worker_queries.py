@@ -1,10 +1,9 @@
-"""MkDocs hook: Material's search worker reads commands typed into the search box as words.
+"""MkDocs hook: Material's search worker reads a command's options typed into the search box.
 
 Admins paste commands: `php bin/console glpi:marketplace:download --force`. Lunr's query syntax
-read "--force" as an error (the search box showed nothing) and "marketplace:download" as a field
-(Material dropped "marketplace"). search_worker_queries.js, prepended to the built worker, turns
-those into plain words before lunr parses the query. Anything that runs the site's worker (the
-search box, tests/docs/site_search.py) gets the same reading.
+read "--force" as an error, and the search box showed nothing at all. search_worker_queries.js,
+prepended to the built worker, keeps the option's word before lunr parses the query. Whatever
+runs the site's worker (the search box, tests/docs/site_search.py) gets the same reading.
 """
 
 from __future__ import annotations
