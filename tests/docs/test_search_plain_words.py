@@ -362,3 +362,14 @@ def test_each_pages_description_is_searched_and_is_its_meta_description(site, pa
         assert metas == [description], url
     sections = [doc for doc in index["docs"] if "#" in doc["location"] and "description" in doc]
     assert not sections, "only a page's first entry carries its description"
+
+
+@pytest.mark.parametrize(("typed", "page_url"), [
+    ("php bin/console glpi:marketplace:download --force", "reference/console-commands/"),
+    ("php bin/console glpi:marketplace:upgrade", "reference/console-commands/"),
+    ("security:change_key --no-interaction", "troubleshooting/create-security-key/"),
+])
+def test_commands_with_options_are_searched_as_words(site, typed, page_url):
+    # lunr's query syntax read "--force" as an error: the search box found nothing at all.
+    [found] = search(site, [typed])
+    assert page_url in found[:3], found[:5]
