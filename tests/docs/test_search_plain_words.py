@@ -296,6 +296,177 @@ FRESH_I = [
     ("certificate file error curl GLPI Network", "troubleshooting/tls-certificate-file/"),
     ("which database columns are encrypted by GLPI", "reference/glpicrypt-key/"),
 ]
+# FRESH_J to FRESH_M (and OTHER_HELD, in GLPI's five other languages): written by a helper who
+# never ran a search nor saw the pages' descriptions or these tests, from the page titles and the
+# problems admins report; measured once on main before the descriptions (19, 17, 17, 17 of 24;
+# other languages 14 of 60) and once after them, at the description weight chosen on the tuned
+# sets and pools (20, 17, 20, 19; other languages 15 of 60).
+FRESH_J = [
+    ("glpi marketplace wants me to register before I can see any plugins", "troubleshooting/registration-required/"),
+    ("registration key rejected by glpi network", "troubleshooting/key-invalid/"),
+    ("ldap login broken after moving glpi to a new server", "troubleshooting/unable-to-decrypt/"),
+    ("can prod and test share one registration key", "troubleshooting/same-key-several-instances/"),
+    ("key field is blank again after I click save", "troubleshooting/saved-key-empty/"),
+    ("one plugin won't download from the marketplace, the others install fine", "troubleshooting/plugin-download-fails/"),
+    ("glpi network rate limit", "troubleshooting/too-many-attempts/"),
+    ("white page after saving the registration key on 9.5", "troubleshooting/blank-page-on-save/"),
+    ("what happens to my plugins when the glpi network subscription expires", "troubleshooting/terminated-subscription/"),
+    ("glpi can't connect to services.glpi-network.com", "troubleshooting/services-unreachable/"),
+    ("cannot fetch registration information glpi 10", "troubleshooting/unable-to-fetch/"),
+    ("failed to connect to proxy after changing proxy password", "troubleshooting/proxy-connect-failed/"),
+    ("log keeps saying create a security key", "troubleshooting/create-security-key/"),
+    ("glpicrypt.key permission denied for www-data", "troubleshooting/keyfile-unreadable/"),
+    ("GLPI 11 error 500 kernel.secret after upgrade from 10", "troubleshooting/kernel-secret/"),
+    ("plugin needs a higher subscription level than mine", "troubleshooting/superior-offer/"),
+    ("marketplace folder not writable chown", "troubleshooting/marketplace-not-writable/"),
+    ("set up an outgoing http proxy so glpi can reach glpi network", "howto/proxy/"),
+    ("docker compose glpicrypt.key changes every time the container restarts", "howto/docker/"),
+    ("migrate glpi to another server without losing stored passwords", "howto/move-glpicrypt-key/"),
+    ("how much does a GLPI Network subscription cost", "reference/tiers/"),
+    ("does glpi send data about my instance to teclib", "reference/http-calls/"),
+    ("is glpicrypt.key the same thing as my registration key?", "explanation/key-vs-keyfile/"),
+    ("where do I get a registration key for a new glpi install", "tutorials/register/"),
+]
+FRESH_K = [
+    ("marketplace discover tab empty, says register on glpi network", "troubleshooting/registration-required/"),
+    ("key copied from the portal but glpi says not valid", "troubleshooting/key-invalid/"),
+    ("mail collector says wrong password right after glpi update", "troubleshooting/unable-to-decrypt/"),
+    ("copy registration key from production to staging instance", "troubleshooting/same-key-several-instances/"),
+    ("glpi 11 registration key not saved, no error shown", "troubleshooting/saved-key-empty/"),
+    ("404 when downloading plugin archive from marketplace", "troubleshooting/plugin-download-fails/"),
+    ("php-errors.log too many attempts unable to fetch offers", "troubleshooting/too-many-attempts/"),
+    ("blank screen SodiumException when saving on the GLPI Network tab", "troubleshooting/blank-page-on-save/"),
+    ("key belongs to a subscription that ended, need to renew", "troubleshooting/terminated-subscription/"),
+    ("resolving timed out 5000 milliseconds, marketplace empty", "troubleshooting/services-unreachable/"),
+    ("apache 400 bad request html in the log when glpi checks registration", "troubleshooting/unable-to-fetch/"),
+    ("glpi 11 network tab says security key file does not exist", "troubleshooting/create-security-key/"),
+    ("SELinux stops glpi reading glpicrypt.key", "troubleshooting/keyfile-unreadable/"),
+    ("glpicrypt.key corrupted, wrong size", "troubleshooting/invalid-key-file/"),
+    ("ParameterNotFoundException kernel.secret when running php bin/console", "troubleshooting/kernel-secret/"),
+    ("marketplace cannot install plugins, no write permission on its folder", "troubleshooting/marketplace-not-writable/"),
+    ("glpi behind a corporate proxy, marketplace doesn't load", "howto/proxy/"),
+    ("marketplace plugins vanish when the docker container is recreated", "howto/docker/"),
+    ("upgrading glpi into a fresh directory, which config files to copy", "howto/move-glpicrypt-key/"),
+    ("lost glpicrypt.key and have no backup", "howto/secrets-after-key-loss/"),
+    ("basic standard advanced plans, which plugins does each include", "reference/tiers/"),
+    ("what headers does glpi send to services.glpi-network.com", "reference/http-calls/"),
+    ("set the registration key with php bin/console config:set", "howto/set-key-cli/"),
+    ("turn off the marketplace completely", "howto/restrict-marketplace/"),
+]
+FRESH_L = [
+    ("network tab shows key valid but marketplace still says not registered", "troubleshooting/registration-required/"),
+    ("red message under the key on GLPI Network tab: invalid", "troubleshooting/key-invalid/"),
+    ("crypted with another key warning in php-errors.log", "troubleshooting/unable-to-decrypt/"),
+    ("does glpi network limit how many instances can use a key", "troubleshooting/same-key-several-instances/"),
+    ("registration key disappears after saving on 10.0.7", "troubleshooting/saved-key-empty/"),
+    ("marketplace says plugin not available for your glpi version", "troubleshooting/plugin-download-fails/"),
+    ("glpi network blocking us after too many requests", "troubleshooting/too-many-attempts/"),
+    ("glpi 9.5 page goes white when I save the key", "troubleshooting/blank-page-on-save/"),
+    ("marketplace only shows installed plugins since subscription ended", "troubleshooting/terminated-subscription/"),
+    ("unable to fetch registration informations after upgrading to 9.5", "troubleshooting/unable-to-fetch/"),
+    ("curl error could not connect to proxy server glpi network tab", "troubleshooting/proxy-connect-failed/"),
+    ("deleted glpicrypt.key by mistake, can the passwords be recovered", "howto/secrets-after-key-loss/"),
+    ("glpicrypt.key has a trailing newline, 33 bytes", "troubleshooting/invalid-key-file/"),
+    ("you need a superior offer to get this plugin", "troubleshooting/superior-offer/"),
+    ("error setting certificate file curl.cainfo wamp", "troubleshooting/tls-certificate-file/"),
+    ("item not found when opening setup general", "troubleshooting/item-not-found/"),
+    ("marketplace catalogue broken after redeploying the docker stack", "troubleshooting/marketplace-after-redeploy/"),
+    ("which volume keeps glpi keys across docker image upgrades", "howto/docker/"),
+    ("backup glpicrypt.key and oauth.pem before updating glpi", "howto/move-glpicrypt-key/"),
+    ("retype ldap and smtp passwords after generating a new key", "howto/secrets-after-key-loss/"),
+    ("glpi network pricing plans", "reference/tiers/"),
+    ("does glpi phone home", "reference/http-calls/"),
+    ("which of my old glpicrypt.key backups matches the database", "howto/check-keyfile-and-database/"),
+    ("does glpi check the registration key offline or ask a server", "explanation/how-the-check-works/"),
+]
+FRESH_M = [
+    ("marketplace won't open until I register glpi network", "troubleshooting/registration-required/"),
+    ("\"registration key is invalid\" on glpi 11", "troubleshooting/key-invalid/"),
+    ("passwords stopped working after restoring a backup on a new server", "troubleshooting/unable-to-decrypt/"),
+    ("cloned production database into a test server, same instance uuid", "troubleshooting/same-key-several-instances/"),
+    ("glpi forgets the registration key as soon as I save it", "troubleshooting/saved-key-empty/"),
+    ("marketplace plugin install fails although registration is valid", "troubleshooting/plugin-download-fails/"),
+    ("marketplace banner: your registration is not valid", "troubleshooting/registration-required/"),
+    ("glpi network services unavailable warning in the marketplace", "troubleshooting/services-unreachable/"),
+    ("ran security:change_key on 9.5.0 and now the registration key is broken", "troubleshooting/change-key-registration-key-95/"),
+    ("glpi 9.5 marketplace empty, uncaught RuntimeException in glpikey.class.php", "troubleshooting/marketplace-no-keyfile-95/"),
+    ("marketplace stopped working after docker redeploy glpi 11", "troubleshooting/marketplace-after-redeploy/"),
+    ("list of glpi error messages about registration and marketplace", "troubleshooting/"),
+    ("proxy configured for glpi breaks connections to agents", "howto/proxy/"),
+    ("automate registration key deployment with ansible", "howto/set-key-cli/"),
+    ("stop admins installing plugins from the web interface", "howto/restrict-marketplace/"),
+    ("run the key checker on a server with no browser", "howto/run-checks-on-server/"),
+    ("host this help site on our intranet with nginx", "howto/deploy-offline/"),
+    ("registration key format, base64 string starting with eyJ", "reference/registration-key/"),
+    ("which passwords does glpicrypt.key encrypt", "reference/glpicrypt-key/"),
+    ("marketplace:download and marketplace:search console commands", "reference/console-commands/"),
+    ("GLPI_MARKETPLACE_DIR default path", "reference/marketplace-constants/"),
+    ("glpi-keycheck exit status codes", "reference/cli/"),
+    ("paste my registration key to see if it is well formed", "checker/"),
+    ("where to paste the registration key in glpi 10", "tutorials/register/"),
+]
+OTHER_HELD = [
+    ("GLPI dit que ma clé d'enregistrement est invalide", "troubleshooting/key-invalid/"),
+    ("le marketplace demande d'enregistrer l'instance", "troubleshooting/registration-required/"),
+    ("mot de passe LDAP ne marche plus après migration du serveur", "troubleshooting/unable-to-decrypt/"),
+    ("j'ai perdu le fichier glpicrypt.key et pas de sauvegarde", "howto/secrets-after-key-loss/"),
+    ("page blanche quand j'enregistre la clé", "troubleshooting/blank-page-on-save/"),
+    ("la clé disparaît après avoir cliqué sur sauvegarder", "troubleshooting/saved-key-empty/"),
+    ("configurer un proxy sortant pour GLPI Network", "howto/proxy/"),
+    ("même clé d'enregistrement sur la prod et la recette", "troubleshooting/same-key-several-instances/"),
+    ("abonnement GLPI Network expiré, marketplace hors ligne", "troubleshooting/terminated-subscription/"),
+    ("combien coûte un abonnement GLPI Network", "reference/tiers/"),
+    ("docker : glpicrypt.key perdu à chaque redémarrage du conteneur", "howto/docker/"),
+    ("quelles données GLPI envoie à Teclib", "reference/http-calls/"),
+    ("GLPI diz que a chave de registro é inválida", "troubleshooting/key-invalid/"),
+    ("marketplace pede cadastro no GLPI Network para funcionar", "troubleshooting/registration-required/"),
+    ("senhas do LDAP pararam de funcionar depois de atualizar o GLPI", "troubleshooting/unable-to-decrypt/"),
+    ("plugin não baixa do marketplace", "troubleshooting/plugin-download-fails/"),
+    ("marketplace lento, muitas tentativas no log", "troubleshooting/too-many-attempts/"),
+    ("a chave some depois de salvar", "troubleshooting/saved-key-empty/"),
+    ("servidor GLPI não acessa services.glpi-network.com", "troubleshooting/services-unreachable/"),
+    ("migrar o GLPI para outro servidor sem perder as senhas", "howto/move-glpicrypt-key/"),
+    ("como conseguir a chave de registro do GLPI Network", "tutorials/register/"),
+    ("usar a mesma chave na homologação e na produção", "troubleshooting/same-key-several-instances/"),
+    ("permissão negada no arquivo glpicrypt.key", "troubleshooting/keyfile-unreadable/"),
+    ("assinatura do GLPI Network acabou, como renovar", "troubleshooting/terminated-subscription/"),
+    ("GLPI dice que mi clave de registro no vale", "troubleshooting/key-invalid/"),
+    ("el marketplace exige registrarse en GLPI Network", "troubleshooting/registration-required/"),
+    ("las contraseñas LDAP dejaron de funcionar tras actualizar", "troubleshooting/unable-to-decrypt/"),
+    ("perdí glpicrypt.key, qué hago", "howto/secrets-after-key-loss/"),
+    ("configurar proxy para el marketplace de GLPI", "howto/proxy/"),
+    ("pantalla en blanco al guardar la clave de registro", "troubleshooting/blank-page-on-save/"),
+    ("GLPI Network me bloquea por demasiadas peticiones", "troubleshooting/too-many-attempts/"),
+    ("no puedo descargar un plugin del marketplace", "troubleshooting/plugin-download-fails/"),
+    ("precio de la suscripción GLPI Network y sus niveles", "reference/tiers/"),
+    ("falta el archivo glpicrypt.key, hay que crear una clave de seguridad", "troubleshooting/create-security-key/"),
+    ("GLPI en docker pierde la clave al recrear el contenedor", "howto/docker/"),
+    ("el plugin requiere una suscripción superior a la mía", "troubleshooting/superior-offer/"),
+    ("GLPI meldet Registrierungsschlüssel ungültig", "troubleshooting/key-invalid/"),
+    ("Marketplace verlangt eine Registrierung", "troubleshooting/registration-required/"),
+    ("LDAP Passwort geht nach Serverumzug nicht mehr, Entschlüsselung fehlgeschlagen", "troubleshooting/unable-to-decrypt/"),
+    ("glpicrypt.key verloren, kein Backup", "howto/secrets-after-key-loss/"),
+    ("Proxy für GLPI Network einrichten", "howto/proxy/"),
+    ("Schlüssel ist nach dem Speichern wieder leer", "troubleshooting/saved-key-empty/"),
+    ("ein Schlüssel für Test- und Produktivsystem", "troubleshooting/same-key-several-instances/"),
+    ("Abonnement abgelaufen, Marketplace zeigt nur lokale Plugins", "troubleshooting/terminated-subscription/"),
+    ("Verbindung zum Proxyserver klappt nicht, Proxy-Passwort geändert", "troubleshooting/proxy-connect-failed/"),
+    ("welche Daten schickt GLPI an GLPI Network, Datenschutz", "reference/http-calls/"),
+    ("glpicrypt.key beschädigt, falsche Dateigröße", "troubleshooting/invalid-key-file/"),
+    ("Marketplace-Verzeichnis nicht beschreibbar, Rechte", "troubleshooting/marketplace-not-writable/"),
+    ("GLPI dice chiave di registrazione non valida", "troubleshooting/key-invalid/"),
+    ("il marketplace chiede di registrarsi", "troubleshooting/registration-required/"),
+    ("password LDAP non funzionano più dopo l'aggiornamento, errore di decifratura", "troubleshooting/unable-to-decrypt/"),
+    ("ho perso glpicrypt.key e non ho backup", "howto/secrets-after-key-loss/"),
+    ("pagina bianca dopo aver salvato la chiave", "troubleshooting/blank-page-on-save/"),
+    ("la chiave non resta salvata, il campo torna vuoto", "troubleshooting/saved-key-empty/"),
+    ("impostare un proxy per GLPI Network", "howto/proxy/"),
+    ("troppi tentativi, marketplace lentissimo", "troubleshooting/too-many-attempts/"),
+    ("stessa chiave su più istanze GLPI", "troubleshooting/same-key-several-instances/"),
+    ("abbonamento GLPI Network scaduto", "troubleshooting/terminated-subscription/"),
+    ("spostare GLPI su un nuovo server senza perdere le password", "howto/move-glpicrypt-key/"),
+    ("impossibile scaricare un plugin dal marketplace", "troubleshooting/plugin-download-fails/"),
+]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word; stop
 # words, GLPI and regular English endings handled by the separator in mkdocs.yml). Right page
 # first on the main before the second pass -> after it:
@@ -309,22 +480,33 @@ FRESH_I = [
 #   FRESH_G 11 -> 14 at its one held-out measurement, then 21 after reader words for its misses,
 #   FRESH_H 15 -> 17 held out, then 19 after reader words for its misses, FRESH_I 12 -> 15 (held
 #   out: written after the last change, measured once).
-# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (14, 17 and 15 on FRESH_G,
-# H and I; a set reaches 21-24 only once its own misses have been worked on). What held-out
-# questions still miss on: words the right page lacks ("forgets", "lapses", "429", "non-
-# interactive"), a title word of another page ("register" in the tutorial's title, "protected",
-# "HTTP", "offer"), the stemmer joining senses ("what can be saved" meets the saved-key page),
-# and near-ties on words every page uses (key, registration, GLPI Network).
+# Fifth pass: every page got a `description` in its readers' words, searched as a field of its
+#   own (weight 1, chosen on the tuned sets and the two pools of tests/docs/search_pool_*.json:
+#   0.5, 0.75, 1 and 1.5 measured), and "--option" no longer voids a query. Main before -> after:
+#   ENGLISH 24 -> 23, FRESH_A 24 -> 23, FRESH_B 24, FRESH_C 23, FRESH_D 24, FRESH_E 23, FRESH_F
+#   24 -> 23, FRESH_G 20 -> 23, FRESH_H 19 -> 23, FRESH_I 15 -> 23 (G to I guided some
+#   descriptions), OTHER_LANGUAGES 4 -> 6 of 6; held out: FRESH_J 19 -> 20, FRESH_K 17 -> 17,
+#   FRESH_L 17 -> 20, FRESH_M 17 -> 19, OTHER_HELD 14 -> 15 of 60.
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (17 to 20 on held-out sets).
+# What held-out questions still miss on: near-ties with a page whose title holds the query's main
+# word ("register" in the tutorial's title against the Marketplace's registration banner, tiers
+# against superior-offer, the proxy how-to against proxy-connect-failed), questions whose answer
+# two pages share (a symptom page and its how-to), the stemmer joining senses ("what can be
+# saved" meets the saved-key page), and, in GLPI's other languages, reader words the English
+# pages do not have (only GLPI's own messages are there in every language).
 # Each floor is one below the set's figure: it stops the search from getting worse.
-FLOORS = {"english": 22, "fresh_a": 23, "fresh_b": 23, "fresh_c": 22, "fresh_d": 23,
-          "fresh_e": 22, "fresh_f": 23, "fresh_g": 20, "fresh_h": 18, "fresh_i": 14}
-OTHER_FLOOR = 4
+FLOORS = {"english": 22, "fresh_a": 22, "fresh_b": 23, "fresh_c": 22, "fresh_d": 23,
+          "fresh_e": 22, "fresh_f": 22, "fresh_g": 22, "fresh_h": 22, "fresh_i": 22,
+          "fresh_j": 19, "fresh_k": 16, "fresh_l": 19, "fresh_m": 18}
+OTHER_FLOOR = 5
+OTHER_HELD_FLOOR = 14
 
 
 @pytest.fixture(scope="module")
 def results(site):
     queries = (ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + FRESH_G
-               + FRESH_H + FRESH_I + OTHER_LANGUAGES)
+               + FRESH_H + FRESH_I + FRESH_J + FRESH_K + FRESH_L + FRESH_M + OTHER_LANGUAGES
+               + OTHER_HELD)
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -335,7 +517,8 @@ def _firsts(results, queries):
 @pytest.mark.parametrize(("name", "queries"), [
     ("english", ENGLISH), ("fresh_a", FRESH_A), ("fresh_b", FRESH_B), ("fresh_c", FRESH_C),
     ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F), ("fresh_g", FRESH_G),
-    ("fresh_h", FRESH_H), ("fresh_i", FRESH_I)])
+    ("fresh_h", FRESH_H), ("fresh_i", FRESH_I), ("fresh_j", FRESH_J), ("fresh_k", FRESH_K),
+    ("fresh_l", FRESH_L), ("fresh_m", FRESH_M)])
 def test_plain_english_questions_find_their_page(results, name, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
@@ -347,6 +530,14 @@ def test_questions_in_glpis_other_languages_find_their_page(results):
     misses = {query: results[query][:3] for query, _ in OTHER_LANGUAGES if query not in firsts}
     assert len(firsts) >= OTHER_FLOOR, misses
     assert all(page in results[query][:3] for query, page in OTHER_LANGUAGES), misses
+
+
+def test_held_out_questions_in_glpis_other_languages(results):
+    # Admins' own words in French, Portuguese, Spanish, German and Italian: the pages are
+    # English, so only words shared with GLPI's translated messages can find them.
+    firsts = _firsts(results, OTHER_HELD)
+    misses = {query: results[query][:3] for query, _ in OTHER_HELD if query not in firsts}
+    assert len(firsts) >= OTHER_HELD_FLOOR, misses
 
 
 def test_each_pages_description_is_searched_and_is_its_meta_description(site, pages):
