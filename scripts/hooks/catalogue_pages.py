@@ -32,6 +32,29 @@ HTTP_CALLS_DESCRIPTION = (
     "registration check and the Marketplace per GLPI release (/api/registration/info, /offers, "
     "/api/ping), its URL, its headers (X-Registration-Key, the X-Glpi-Network-Uid instance UID, "
     "the User-Agent) and its cache. No hostname, URL or IP address of your server is sent.")
+# The same summary in GLPI's other interface languages (scripts/hooks/page_summaries.py).
+HTTP_CALLS_SUMMARIES = {
+    "fr_FR": "Quelles données GLPI envoie-t-il à GLPI Network ? Pour un audit de confidentialité ou de "
+             "pare-feu : chaque requête HTTPS de la vérification d'enregistrement et du Marketplace, par "
+             "version (/api/registration/info, /offers, /api/ping), ses en-têtes (X-Registration-Key, "
+             "X-Glpi-Network-Uid, User-Agent) et son cache. Ni nom d'hôte, ni URL, ni adresse IP du serveur.",
+    "pt_BR": "Quais dados o GLPI envia ao GLPI Network? Para uma revisão de privacidade ou de firewall: cada "
+             "requisição HTTPS da verificação de registro e do Marketplace, por versão (/api/registration/info, "
+             "/offers, /api/ping), seus cabeçalhos (X-Registration-Key, X-Glpi-Network-Uid, User-Agent) e seu "
+             "cache. Nenhum nome de host, URL ou IP do servidor é enviado.",
+    "es_ES": "¿Qué datos envía GLPI a GLPI Network? Para una revisión de privacidad o de cortafuegos: cada "
+             "petición HTTPS de la comprobación de registro y del Marketplace, por versión "
+             "(/api/registration/info, /offers, /api/ping), sus cabeceras (X-Registration-Key, "
+             "X-Glpi-Network-Uid, User-Agent) y su caché. No se envía el nombre de host, la URL ni la IP del servidor.",
+    "de_DE": "Welche Daten schickt GLPI an GLPI Network? Für eine Datenschutz- oder Firewall-Prüfung: jede "
+             "HTTPS-Anfrage der Registrierungsprüfung und des Marketplace je Version (/api/registration/info, "
+             "/offers, /api/ping), ihre Header (X-Registration-Key, X-Glpi-Network-Uid, User-Agent) und ihr "
+             "Cache. Hostname, URL oder IP-Adresse des Servers werden nicht gesendet.",
+    "it_IT": "Quali dati invia GLPI a GLPI Network? Per una verifica di privacy o del firewall: ogni richiesta "
+             "HTTPS del controllo di registrazione e del Marketplace, per versione (/api/registration/info, "
+             "/offers, /api/ping), le sue intestazioni (X-Registration-Key, X-Glpi-Network-Uid, User-Agent) e "
+             "la sua cache. Non vengono inviati nome host, URL o IP del server.",
+}
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Information"}
 
 
@@ -93,6 +116,7 @@ def on_page_markdown(markdown, page, config, files):
         # The canonical answer to "what does GLPI send": its plain words are on other pages too.
         page.meta["search"] = {**(page.meta.get("search") or {}), "boost": 1.2}
         page.meta["description"] = HTTP_CALLS_DESCRIPTION
+        page.meta["summaries"] = HTTP_CALLS_SUMMARIES
         return http_calls_markdown()
     if page.file.src_uri == CLI_PAGE:
         return USAGE_MARKER.sub(lambda match: usage_block(match.group(1)), markdown)
