@@ -467,6 +467,88 @@ OTHER_HELD = [
     ("spostare GLPI su un nuovo server senza perdere le password", "howto/move-glpicrypt-key/"),
     ("impossibile scaricare un plugin dal marketplace", "troubleshooting/plugin-download-fails/"),
 ]
+# FRESH_N to FRESH_P: written by another helper who never ran a search nor saw the pages'
+# descriptions, these tests or the other sets, after the fifth pass below; measured once then
+# (21, 22, 24 of 24) and once on the final main after the summaries in GLPI's languages (21, 22,
+# 23). Nothing was tuned on them.
+FRESH_N = [
+    ("marketplace says registration required but I already registered", "troubleshooting/registration-required/"),
+    ("registration key is invalid after pasting it", "troubleshooting/key-invalid/"),
+    ("LDAP bind password not working after upgrading to 10.0", "troubleshooting/unable-to-decrypt/"),
+    ("deleted glpicrypt.key by mistake, no backup", "howto/secrets-after-key-loss/"),
+    ("can I use one key for prod and test servers", "troubleshooting/same-key-several-instances/"),
+    ("set up a proxy with username and password for glpi network", "howto/proxy/"),
+    ("docker compose which volume keeps glpicrypt.key", "howto/docker/"),
+    ("Too Many Attempts", "troubleshooting/too-many-attempts/"),
+    ("white page after clicking save on registration key", "troubleshooting/blank-page-on-save/"),
+    ("key field empty again after save", "troubleshooting/saved-key-empty/"),
+    ("Unable to download plugin archive", "troubleshooting/plugin-download-fails/"),
+    ("subscription expired marketplace only shows installed plugins", "troubleshooting/terminated-subscription/"),
+    ("how much does GLPI Network cost basic standard advanced", "reference/tiers/"),
+    ("privacy: what data does glpi send to glpi network servers", "reference/http-calls/"),
+    ("Unable to fetch registration information", "troubleshooting/unable-to-fetch/"),
+    ("glpicrypt.key not found in config directory GLPI 10", "troubleshooting/create-security-key/"),
+    ("Invalid security key file contents", "troubleshooting/invalid-key-file/"),
+    ("kernel.secret non-existent parameter", "troubleshooting/kernel-secret/"),
+    ("how do I move glpi to a new server keeping passwords", "howto/move-glpicrypt-key/"),
+    ("how do I set the registration key from php bin/console", "howto/set-key-cli/"),
+    ("disable marketplace plugin installs for web users", "howto/restrict-marketplace/"),
+    ("difference between registration key and glpicrypt.key", "explanation/key-vs-keyfile/"),
+    ("where do I get a GLPI Network registration key", "tutorials/register/"),
+    ("is it safe to paste my key in the online checker", "checker/"),
+]
+FRESH_O = [
+    ("marketplace banner: Your GLPI Network registration is not valid", "troubleshooting/registration-required/"),
+    ("GLPI network refuses my key", "troubleshooting/key-invalid/"),
+    ("mail collector cannot login after migration, password unchanged", "troubleshooting/unable-to-decrypt/"),
+    ("recover encrypted passwords without glpicrypt.key", "howto/secrets-after-key-loss/"),
+    ("clone production database to staging, what about the registration key", "troubleshooting/same-key-several-instances/"),
+    ("Failed to connect to the proxy server", "troubleshooting/proxy-connect-failed/"),
+    ("keys lost every time the docker container restarts", "howto/docker/"),
+    ("HTTP 429 from services.glpi-network.com", "troubleshooting/too-many-attempts/"),
+    ("GLPI 9.5 blank screen when saving GLPI Network tab", "troubleshooting/blank-page-on-save/"),
+    ("registration key not saved glpi 11", "troubleshooting/saved-key-empty/"),
+    ("plugin not available for your GLPI version", "troubleshooting/plugin-download-fails/"),
+    ("registration key refers to a terminated subscription", "troubleshooting/terminated-subscription/"),
+    ("You need a superior GLPI-Network offer to access to this plugin", "troubleshooting/superior-offer/"),
+    ("does GLPI phone home", "reference/http-calls/"),
+    ("GLPI Network services website seems not available from your network", "troubleshooting/services-unreachable/"),
+    ("glpicrypt.key permission denied www-data", "troubleshooting/keyfile-unreadable/"),
+    ("error setting certificate file curl.cainfo", "troubleshooting/tls-certificate-file/"),
+    ("We can't write on the markeplace directory", "troubleshooting/marketplace-not-writable/"),
+    ("which of my old glpicrypt.key files matches the database", "howto/check-keyfile-and-database/"),
+    ("host the keycheck help site on an intranet with no internet", "howto/deploy-offline/"),
+    ("GLPI_MARKETPLACE_DIR constant", "reference/marketplace-constants/"),
+    ("registration key format base64 length", "reference/registration-key/"),
+    ("does GLPI check the registration key offline", "explanation/how-the-check-works/"),
+    ("run the key checks on the server over ssh without a browser", "howto/run-checks-on-server/"),
+]
+FRESH_P = [
+    ("A registration, at least a free one, is required to use marketplace", "troubleshooting/registration-required/"),
+    ("key invalid even though I copied it from the portal", "troubleshooting/key-invalid/"),
+    ("Unable to decrypt string crypted with another key", "troubleshooting/unable-to-decrypt/"),
+    ("lost glpicrypt.key what now", "howto/secrets-after-key-loss/"),
+    ("same registration key on two GLPI instances", "troubleshooting/same-key-several-instances/"),
+    ("marketplace behind corporate firewall, outgoing proxy setup", "howto/proxy/"),
+    ("official glpi/glpi image persistent volume /var/glpi", "howto/docker/"),
+    ("glpi-keycheck exit status 70", "reference/cli/"),
+    ("GLPI 9.5 plugins page crashes uncaught RuntimeException glpikey.class.php", "troubleshooting/marketplace-no-keyfile-95/"),
+    ("glpi forgets the registration key after saving", "troubleshooting/saved-key-empty/"),
+    ("marketplace 404 when downloading one plugin, other plugins work", "troubleshooting/plugin-download-fails/"),
+    ("which plugins need a paid GLPI Network plan", "reference/tiers/"),
+    ("php bin/console install plugin from the shell", "reference/console-commands/"),
+    ("firewall rule: which URLs does glpi contact", "reference/http-calls/"),
+    ("server can't resolve services.glpi-network.com", "troubleshooting/services-unreachable/"),
+    ("Unable to get security key file contents", "troubleshooting/keyfile-unreadable/"),
+    ("GLPI rejects glpicrypt.key 33 bytes trailing newline", "troubleshooting/invalid-key-file/"),
+    ("GLPI 11 HTTP 500 on every page after upgrade ParameterNotFoundException", "troubleshooting/kernel-secret/"),
+    ("Item not found opening setup general 9.5", "troubleshooting/item-not-found/"),
+    ("9.5.0 registration key broken after glpi:security:change_key", "troubleshooting/change-key-registration-key-95/"),
+    ("marketplace catalogue empty after docker stack redeploy", "troubleshooting/marketplace-after-redeploy/"),
+    ("how to script setting the registration key with ansible", "howto/set-key-cli/"),
+    ("glpicrypt.key format cipher", "reference/glpicrypt-key/"),
+    ("activate GLPI with a free registration for the first time", "tutorials/register/"),
+]
 # Measured on the built site (Material's search: lunr, a trailing wildcard on every word; stop
 # words, GLPI and regular English endings handled by the separator in mkdocs.yml). Right page
 # first on the main before the second pass -> after it:
@@ -487,7 +569,13 @@ OTHER_HELD = [
 #   24 -> 23, FRESH_G 20 -> 23, FRESH_H 19 -> 23, FRESH_I 15 -> 23 (G to I guided some
 #   descriptions), OTHER_LANGUAGES 4 -> 6 of 6; held out: FRESH_J 19 -> 20, FRESH_K 17 -> 17,
 #   FRESH_L 17 -> 20, FRESH_M 17 -> 19, OTHER_HELD 14 -> 15 of 60.
-# Issue #12 aims at 23 of 24 on queries nobody tuned for: NOT reached (17 to 20 on held-out sets).
+# Sixth pass: every page says what it answers in fr_FR, pt_BR, es_ES, de_DE and it_IT (front
+#   matter `summaries`, scripts/hooks/page_summaries.py) and the separator drops those languages'
+#   commonest function words: OTHER_HELD 15 -> 39 of 60, OTHER_LANGUAGES 6 -> 5, FRESH_G 23 ->
+#   22, FRESH_K 17 -> 18, the rest unchanged.
+# Issue #12 aims at 23 of 24 on queries nobody tuned for: reached on one set of three written after
+# the fifth pass (FRESH_N 21, FRESH_O 22, FRESH_P 23 on the final main); the first held-out sets,
+# written before it, were at 17 to 20 after it.
 # What held-out questions still miss on: near-ties with a page whose title holds the query's main
 # word ("register" in the tutorial's title against the Marketplace's registration banner, tiers
 # against superior-offer, the proxy how-to against proxy-connect-failed), questions whose answer
@@ -496,17 +584,18 @@ OTHER_HELD = [
 # pages do not have (only GLPI's own messages are there in every language).
 # Each floor is one below the set's figure: it stops the search from getting worse.
 FLOORS = {"english": 22, "fresh_a": 22, "fresh_b": 23, "fresh_c": 22, "fresh_d": 23,
-          "fresh_e": 22, "fresh_f": 22, "fresh_g": 22, "fresh_h": 22, "fresh_i": 22,
-          "fresh_j": 19, "fresh_k": 16, "fresh_l": 19, "fresh_m": 18}
-OTHER_FLOOR = 5
-OTHER_HELD_FLOOR = 14
+          "fresh_e": 22, "fresh_f": 22, "fresh_g": 21, "fresh_h": 22, "fresh_i": 22,
+          "fresh_j": 19, "fresh_k": 17, "fresh_l": 19, "fresh_m": 18, "fresh_n": 20, "fresh_o": 21,
+          "fresh_p": 22}
+OTHER_FLOOR = 4
+OTHER_HELD_FLOOR = 38
 
 
 @pytest.fixture(scope="module")
 def results(site):
     queries = (ENGLISH + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F + FRESH_G
-               + FRESH_H + FRESH_I + FRESH_J + FRESH_K + FRESH_L + FRESH_M + OTHER_LANGUAGES
-               + OTHER_HELD)
+               + FRESH_H + FRESH_I + FRESH_J + FRESH_K + FRESH_L + FRESH_M + FRESH_N + FRESH_O
+               + FRESH_P + OTHER_LANGUAGES + OTHER_HELD)
     return dict(zip([query for query, _ in queries], search(site, [query for query, _ in queries])))
 
 
@@ -518,7 +607,8 @@ def _firsts(results, queries):
     ("english", ENGLISH), ("fresh_a", FRESH_A), ("fresh_b", FRESH_B), ("fresh_c", FRESH_C),
     ("fresh_d", FRESH_D), ("fresh_e", FRESH_E), ("fresh_f", FRESH_F), ("fresh_g", FRESH_G),
     ("fresh_h", FRESH_H), ("fresh_i", FRESH_I), ("fresh_j", FRESH_J), ("fresh_k", FRESH_K),
-    ("fresh_l", FRESH_L), ("fresh_m", FRESH_M)])
+    ("fresh_l", FRESH_L), ("fresh_m", FRESH_M), ("fresh_n", FRESH_N), ("fresh_o", FRESH_O),
+    ("fresh_p", FRESH_P)])
 def test_plain_english_questions_find_their_page(results, name, queries):
     firsts = _firsts(results, queries)
     misses = {query: results[query][:3] for query, _ in queries if query not in firsts}
@@ -533,8 +623,8 @@ def test_questions_in_glpis_other_languages_find_their_page(results):
 
 
 def test_held_out_questions_in_glpis_other_languages(results):
-    # Admins' own words in French, Portuguese, Spanish, German and Italian: the pages are
-    # English, so only words shared with GLPI's translated messages can find them.
+    # Admins' own words in French, Portuguese, Spanish, German and Italian: GLPI's translated
+    # messages and each page's summaries in those languages find them.
     firsts = _firsts(results, OTHER_HELD)
     misses = {query: results[query][:3] for query, _ in OTHER_HELD if query not in firsts}
     assert len(firsts) >= OTHER_HELD_FLOOR, misses
