@@ -125,6 +125,13 @@ def section(entries, page_title: str) -> str:
     return "\n".join(lines)
 
 
+def before_sources(markdown: str, body: str) -> str:
+    """The page with `body` placed before its "## Sources" section, or at its end."""
+    sources = SOURCES.search(markdown)
+    at = sources.start() if sources else len(markdown)
+    return markdown[:at].rstrip("\n") + "\n\n" + body + "\n" + markdown[at:]
+
+
 def on_page_markdown(markdown, page, config, files):
     entries = messages_for(page.file.src_uri)
     if not entries:
@@ -136,9 +143,7 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, body, 1)
     else:
-        sources = SOURCES.search(markdown)
-        at = sources.start() if sources else len(markdown)
-        markdown = markdown[:at].rstrip("\n") + "\n\n" + body + "\n" + markdown[at:]
+        markdown = before_sources(markdown, body)
     if title:
         end = title.end()
         markdown = markdown[:end] + "\n\n" + summary(entries) + markdown[end:]

@@ -12,12 +12,14 @@ readers and the browser's hyphenation; the site's search reads them like any tex
 from __future__ import annotations
 
 import html
-import re
 import sys
 from pathlib import Path
 
+# MkDocs puts a hook's folder on sys.path while it loads it: the sibling hook that places GLPI's
+# messages before "## Sources" places these summaries there too.
+from glpi_messages_block import before_sources
+
 SECTION_ID = "in-short"
-SOURCES = re.compile(r"^## Sources\b.*$", re.M)
 # Each language named in itself: the reader looks for their own.
 NAMES = {"fr_FR": "Français", "pt_BR": "Português (Brasil)", "es_ES": "Español", "de_DE": "Deutsch",
          "it_IT": "Italiano"}
@@ -52,7 +54,4 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if not isinstance(summaries, dict):
         raise SystemExit(f"page_summaries hook: {page.file.src_uri}: `summaries` must map a language to a text")
-    body = section(summaries, page.file.src_uri)
-    sources = SOURCES.search(markdown)
-    at = sources.start() if sources else len(markdown)
-    return markdown[:at].rstrip("\n") + "\n\n" + body + "\n\n" + markdown[at:]
+    return before_sources(markdown, section(summaries, page.file.src_uri))
